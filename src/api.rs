@@ -1,0 +1,11 @@
+//! The typed client: one `Backend` surface the UI calls, what each backend can do, and the
+//! one error type every call returns. Adapters live in their own folders below.
+
+pub mod backend;
+pub mod capabilities;
+pub mod demo;
+pub mod error;
+
+pub use backend::{Backend, BackendKind, Viewer};
+pub use capabilities::Capabilities;
+pub use error::{ApiError, FieldError};

@@ -1,0 +1,105 @@
+//! `Backend`: the one surface the UI calls. An enum over adapters because Leptos contexts
+//! need `Send + Sync` and async trait methods are not object-safe; every call is async so
+//! HTTP adapters and the in-browser demo look the same to views.
+
+use serde::{Deserialize, Serialize};
+
+use super::demo::DemoBackend;
+use super::{ApiError, Capabilities};
+use crate::domain::{
+    Department, NewMessage, NewTicket, Person, Priority, Status, Ticket, TicketId, TicketPage, TicketQuery,
+    TicketThread, TicketUpdate,
+};
+
+/// Who is calling: the backend shows customers their own tickets only, never internal notes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Viewer {
+    Agent { id: String, name: String },
+    Customer { name: String, email: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackendKind {
+    Demo,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Demo(DemoBackend),
+}
+
+impl Backend {
+    pub fn kind(&self) -> BackendKind {
+        match self {
+            Backend::Demo(_) => BackendKind::Demo,
+        }
+    }
+
+    pub fn capabilities(&self) -> Capabilities {
+        match self {
+            Backend::Demo(_) => DemoBackend::capabilities(),
+        }
+    }
+
+    pub async fn list_tickets(&self, query: &TicketQuery) -> Result<TicketPage, ApiError> {
+        match self {
+            Backend::Demo(b) => b.list_tickets(query),
+        }
+    }
+
+    pub async fn ticket(&self, id: TicketId) -> Result<TicketThread, ApiError> {
+        match self {
+            Backend::Demo(b) => b.ticket(id),
+        }
+    }
+
+    pub async fn create_ticket(&self, new: NewTicket) -> Result<Ticket, ApiError> {
+        match self {
+            Backend::Demo(b) => b.create_ticket(new),
+        }
+    }
+
+    /// A public reply; returns the updated thread (status transitions included).
+    pub async fn reply(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
+        match self {
+            Backend::Demo(b) => b.reply(id, message),
+        }
+    }
+
+    pub async fn add_note(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
+        match self {
+            Backend::Demo(b) => b.add_note(id, message),
+        }
+    }
+
+    pub async fn update_ticket(&self, id: TicketId, update: TicketUpdate) -> Result<TicketThread, ApiError> {
+        match self {
+            Backend::Demo(b) => b.update_ticket(id, update),
+        }
+    }
+
+    pub async fn statuses(&self) -> Result<Vec<Status>, ApiError> {
+        match self {
+            Backend::Demo(b) => Ok(b.statuses()),
+        }
+    }
+
+    pub async fn priorities(&self) -> Result<Vec<Priority>, ApiError> {
+        match self {
+            Backend::Demo(b) => Ok(b.priorities()),
+        }
+    }
+
+    pub async fn departments(&self) -> Result<Vec<Department>, ApiError> {
+        match self {
+            Backend::Demo(b) => Ok(b.departments()),
+        }
+    }
+
+    pub async fn agents(&self) -> Result<Vec<Person>, ApiError> {
+        match self {
+            Backend::Demo(b) => Ok(b.agents()),
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Backend HTML reduced to readable plain text: tags dropped, block ends turned into line
+//! breaks, the common entities decoded. The result is only ever rendered as a text node.
+
+/// Elements whose content is never shown as text.
+const HIDDEN: [&str; 4] = ["script", "style", "head", "template"];
+const BLOCK_ENDS: [&str; 10] = ["p", "div", "br", "li", "tr", "h1", "h2", "h3", "blockquote", "pre"];
+
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut hidden_until: Option<String> = None;
+    while let Some(lt) = rest.find('<') {
+        if hidden_until.is_none() {
+            out.push_str(&decode_entities(&rest[..lt]));
+        }
+        let after = &rest[lt + 1..];
+        let Some(gt) = after.find('>') else {
+            // A '<' that opens no tag is text ("a < b").
+            if hidden_until.is_none() {
+                out.push_str(&decode_entities(&rest[lt..]));
+            }
+            rest = "";
+            break;
+        };
+        let tag = &after[..gt];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match &hidden_until {
+            Some(h) if closing && *h == name => hidden_until = None,
+            Some(_) => {}
+            None if !closing && HIDDEN.contains(&name.as_str()) && !tag.ends_with('/') => {
+                hidden_until = Some(name.clone())
+            }
+            None if BLOCK_ENDS.contains(&name.as_str()) && (closing || name == "br") => out.push('\n'),
+            None => {}
+        }
+        rest = &after[gt + 1..];
+    }
+    if hidden_until.is_none() {
+        out.push_str(&decode_entities(rest));
+    }
+    let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+    lines.join("\n").trim().to_owned()
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let tail = &rest[amp..];
+        let end = tail.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let entity = &tail[1..e];
+            let ch = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" | "#39" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                "zwnj" => Some('\u{200c}'),
+                _ => entity
+                    .strip_prefix("#x")
+                    .or_else(|| entity.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            ch.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &tail[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html_to_text;
+
+    #[test]
+    fn tags_go_and_blocks_break_lines() {
+        assert_eq!(html_to_text("<p>سلام</p><p>خداحافظ<br/>دوست</p>"), "سلام\nخداحافظ\nدوست");
+        assert_eq!(html_to_text("<b>bold</b> and <i>it</i>"), "bold and it");
+    }
+
+    #[test]
+    fn scripts_and_styles_are_dropped_with_their_content() {
+        assert_eq!(html_to_text("a<script>alert(1)</script>b<style>p{}</style>c"), "abc");
+        assert_eq!(html_to_text("<SCRIPT src=x>evil()</SCRIPT>ok"), "ok");
+    }
+
+    #[test]
+    fn entities_decode_and_broken_markup_survives() {
+        assert_eq!(html_to_text("&lt;b&gt; &amp; &#1740; &#x6CC; &nbsp;x"), "<b> & ی ی \u{a0}x");
+        assert_eq!(html_to_text("a < b"), "a < b");
+        assert_eq!(html_to_text("AT&T &bogus; &"), "AT&T &bogus; &");
+        assert_eq!(html_to_text(""), "");
+    }
+}

@@ -1,0 +1,83 @@
+//! One of the customer's tickets: status, the public thread, a reply box, close/reopen.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::ApiError;
+use crate::components::{Composer, ErrorView, StatusBadge, ThreadView};
+use crate::domain::{StatusKind, TicketId, TicketThread, TicketUpdate};
+use crate::state::i18n::{use_i18n, Msg};
+use crate::state::prefs::use_prefs;
+use crate::state::session::use_session;
+
+#[component]
+pub fn PortalTicketPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<TicketId>().ok()));
+    let thread = LocalResource::new(move || {
+        let backend = session.backend.get();
+        let id = id.get();
+        session.revision.track();
+        async move {
+            match id {
+                Some(id) => backend.ticket(id).await,
+                None => Err(ApiError::NotFound),
+            }
+        }
+    });
+    view! {
+        <section class="portal-ticket">
+            {move || match thread.get() {
+                None => view! { <p class="loading">{i18n.t(Msg::Loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ErrorView error=e on_retry=move |_| thread.refetch()/> }.into_any(),
+                Some(Ok(t)) => view! { <CustomerTicket thread=t/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn CustomerTicket(thread: TicketThread) -> impl IntoView {
+    let i18n = use_i18n();
+    let prefs = use_prefs();
+    let session = use_session();
+    let TicketThread { ticket, messages } = thread;
+    let id = ticket.id;
+    let closed = ticket.status.kind == StatusKind::Closed;
+    let number = ticket.number.clone();
+    let error = RwSignal::new(None::<ApiError>);
+    let set_status = move |key: &'static str| {
+        let backend = session.backend();
+        leptos::task::spawn_local(async move {
+            let update = TicketUpdate { status: Some(key.to_owned()), ..Default::default() };
+            match backend.update_ticket(id, update).await {
+                Ok(_) => session.changed(),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let can_close = session.backend().capabilities().close_reopen;
+    view! {
+        <header class="ticket-header">
+            <h1 dir="auto">{ticket.subject.clone()}</h1>
+            <p class="ticket-meta">
+                <span>{move || i18n.t(Msg::TrackingNumber)} " " <bdi data-testid="tracking-number">{move || prefs.get().digits(&number)}</bdi></span>
+                <span data-testid="portal-status"><StatusBadge status=ticket.status.clone()/></span>
+                {can_close.then(|| if closed {
+                    view! { <button type="button" class="button" on:click=move |_| set_status("open")>{move || i18n.t(Msg::Reopen)}</button> }.into_any()
+                } else {
+                    view! { <button type="button" class="button" on:click=move |_| set_status("closed")>{move || i18n.t(Msg::CloseTicket)}</button> }.into_any()
+                })}
+            </p>
+            {move || error.get().map(|e| view! { <ErrorView error=e/> })}
+        </header>
+        <ThreadView messages=messages/>
+        {if closed {
+            view! { <p class="closed-note">{move || i18n.t(Msg::ClosedReopenToReply)}</p> }.into_any()
+        } else {
+            view! { <Composer ticket_id=id allow_note=false on_sent=Callback::new(|_| ())/> }.into_any()
+        }}
+    }
+}
