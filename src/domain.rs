@@ -8,9 +8,11 @@ pub mod query;
 pub mod status;
 pub mod text;
 pub mod ticket;
+pub mod vocabulary;
 
 pub use message::{Attachment, Author, AuthorKind, Body, Message, NewAttachment, NewMessage, Visibility};
 pub use person::{Department, Person};
 pub use query::{AssigneeFilter, SortField, TicketPage, TicketQuery};
 pub use status::{Priority, PriorityLevel, Status, StatusKind};
 pub use ticket::{NewTicket, Ticket, TicketId, TicketThread, TicketUpdate};
+pub use vocabulary::Vocabulary;

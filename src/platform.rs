@@ -1,5 +1,5 @@
-//! The few browser services the lower layers need (key-value storage), behind a trait so
-//! native tests run the same code over memory.
+//! The few browser services the lower layers need: key-value storage (behind a trait so
+//! native tests run the same code over memory) and where the app's own files are.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -85,5 +85,21 @@ impl KeyValue for MemoryStorage {
 
     fn remove(&self, key: &str) {
         self.entries.borrow_mut().remove(key);
+    }
+}
+
+/// The URL of a file shipped with the app (beside `boot.js`), not beside the page: client
+/// routes such as `/portal/tickets/7` and embedding pages live elsewhere.
+pub fn app_asset_url(name: &str) -> String {
+    let located = || {
+        let window = web_sys::window()?;
+        let script = window.document()?.query_selector("script[data-wasm-js]").ok()??;
+        let boot = web_sys::Url::new_with_base(&script.get_attribute("src")?, &window.location().href().ok()?).ok()?;
+        web_sys::Url::new_with_base(name, &boot.href()).ok().map(|u| u.href())
+    };
+    if cfg!(target_arch = "wasm32") {
+        located().unwrap_or_else(|| name.to_owned())
+    } else {
+        name.to_owned()
     }
 }

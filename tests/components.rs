@@ -7,7 +7,7 @@ use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use pishkhan::api::demo;
+use pishkhan::api::demo::{self, seed};
 use pishkhan::calendar::Lang;
 use pishkhan::components::{SettingsBar, StatusBadge};
 use pishkhan::domain::{Status, StatusKind};
@@ -58,6 +58,8 @@ fn status_badge_carries_kind_and_label() {
 #[wasm_bindgen_test]
 async fn search_box_narrows_the_ticket_list_as_you_type() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    // The test server serves no app files: hand the demo its content directly.
+    demo::use_templates(seed::parse_templates(include_str!("../public/demo/seed-fa.json")).unwrap());
     let root = fresh_container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
         let prefs = provide_prefs(Prefs::default());

@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::demo::DemoBackend;
 use super::{ApiError, Capabilities};
 use crate::domain::{
-    Department, NewMessage, NewTicket, Person, Priority, Status, Ticket, TicketId, TicketPage, TicketQuery,
-    TicketThread, TicketUpdate,
+    NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
 };
 
 /// Who is calling: the backend shows customers their own tickets only, never internal notes.
@@ -44,62 +43,45 @@ impl Backend {
 
     pub async fn list_tickets(&self, query: &TicketQuery) -> Result<TicketPage, ApiError> {
         match self {
-            Backend::Demo(b) => b.list_tickets(query),
+            Backend::Demo(b) => b.list_tickets(query).await,
         }
     }
 
     pub async fn ticket(&self, id: TicketId) -> Result<TicketThread, ApiError> {
         match self {
-            Backend::Demo(b) => b.ticket(id),
+            Backend::Demo(b) => b.ticket(id).await,
         }
     }
 
     pub async fn create_ticket(&self, new: NewTicket) -> Result<Ticket, ApiError> {
         match self {
-            Backend::Demo(b) => b.create_ticket(new),
+            Backend::Demo(b) => b.create_ticket(new).await,
         }
     }
 
     /// A public reply; returns the updated thread (status transitions included).
     pub async fn reply(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
         match self {
-            Backend::Demo(b) => b.reply(id, message),
+            Backend::Demo(b) => b.reply(id, message).await,
         }
     }
 
     pub async fn add_note(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
         match self {
-            Backend::Demo(b) => b.add_note(id, message),
+            Backend::Demo(b) => b.add_note(id, message).await,
         }
     }
 
     pub async fn update_ticket(&self, id: TicketId, update: TicketUpdate) -> Result<TicketThread, ApiError> {
         match self {
-            Backend::Demo(b) => b.update_ticket(id, update),
+            Backend::Demo(b) => b.update_ticket(id, update).await,
         }
     }
 
-    pub async fn statuses(&self) -> Result<Vec<Status>, ApiError> {
+    /// Statuses, priorities, departments and agents in one call.
+    pub async fn vocabulary(&self) -> Result<Vocabulary, ApiError> {
         match self {
-            Backend::Demo(b) => Ok(b.statuses()),
-        }
-    }
-
-    pub async fn priorities(&self) -> Result<Vec<Priority>, ApiError> {
-        match self {
-            Backend::Demo(b) => Ok(b.priorities()),
-        }
-    }
-
-    pub async fn departments(&self) -> Result<Vec<Department>, ApiError> {
-        match self {
-            Backend::Demo(b) => Ok(b.departments()),
-        }
-    }
-
-    pub async fn agents(&self) -> Result<Vec<Person>, ApiError> {
-        match self {
-            Backend::Demo(b) => Ok(b.agents()),
+            Backend::Demo(b) => Ok(b.vocabulary()),
         }
     }
 }

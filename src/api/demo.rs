@@ -1,31 +1,37 @@
 //! The in-browser demo helpdesk: the embedded default backend. It seeds itself
 //! deterministically and persists only what users changed, so 10,000 seeded tickets cost
 //! a few bytes of `localStorage` while every created ticket, reply and edit survives reloads.
+//! Its Persian content is a data file fetched on first use, so deployments on a real
+//! backend never download it.
 
 pub mod seed;
 pub mod store;
 pub mod vocabulary;
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use chrono::Utc;
 
 use crate::api::{ApiError, Capabilities, Viewer};
 use crate::calendar::Lang;
 use crate::domain::{
-    Department, NewMessage, NewTicket, Person, Priority, Status, Ticket, TicketId, TicketPage, TicketQuery,
-    TicketThread, TicketUpdate,
+    NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
 };
-use crate::platform::LocalStorage;
+use crate::platform::{app_asset_url, LocalStorage};
+use seed::SeedTemplates;
 use store::DemoStore;
 
 /// Tickets seeded when nothing asks for another size.
 pub const DEFAULT_SEED_COUNT: usize = 320;
 /// Per-file limit: attachments are kept as data URLs in `localStorage`.
 pub const MAX_ATTACHMENT_BYTES: u64 = 512 * 1024;
+/// The seed's content, beside the app's files.
+pub const SEED_TEMPLATES_FILE: &str = "demo/seed-fa.json";
 
 thread_local! {
     static STORE: RefCell<Option<DemoStore>> = const { RefCell::new(None) };
+    static TEMPLATES: RefCell<Option<Rc<SeedTemplates>>> = const { RefCell::new(None) };
 }
 
 /// A handle on the page's one demo store; cheap to clone, `Send + Sync` as contexts need.
@@ -33,18 +39,45 @@ thread_local! {
 pub struct DemoBackend {
     pub viewer: Viewer,
     pub lang: Lang,
+    pub seed_count: usize,
 }
 
-/// Opens (or, with a different `seed_count` than stored, re-seeds) the page's demo store.
-/// Later calls with the same count reuse the open store.
-pub fn open(seed_count: usize) {
-    STORE.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot.as_ref().is_some_and(|s| s.seed_count() == seed_count) {
-            return;
-        }
-        *slot = Some(DemoStore::open(Box::new(LocalStorage), seed_count, Utc::now()));
-    });
+/// Supplies the seed content directly (tests, or a page that inlines it), skipping the fetch.
+pub fn use_templates(templates: SeedTemplates) {
+    TEMPLATES.with(|cell| *cell.borrow_mut() = Some(Rc::new(templates)));
+}
+
+async fn templates() -> Result<Rc<SeedTemplates>, ApiError> {
+    if let Some(t) = TEMPLATES.with(|cell| cell.borrow().clone()) {
+        return Ok(t);
+    }
+    let url = app_asset_url(SEED_TEMPLATES_FILE);
+    let response =
+        gloo_net::http::Request::get(&url).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(ApiError::Server { status: response.status(), message: url });
+    }
+    let json = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let parsed = seed::parse_templates(&json)
+        .map_err(|detail| ApiError::UnexpectedPayload { path: SEED_TEMPLATES_FILE.into(), detail })?;
+    let templates = Rc::new(parsed);
+    TEMPLATES.with(|cell| *cell.borrow_mut() = Some(templates.clone()));
+    Ok(templates)
+}
+
+/// Opens the page's demo store on first use, or re-seeds it when asked for another size.
+async fn ready(seed_count: usize) -> Result<(), ApiError> {
+    let is_open = || STORE.with(|cell| cell.borrow().as_ref().is_some_and(|s| s.seed_count() == seed_count));
+    if is_open() {
+        return Ok(());
+    }
+    let templates = templates().await?;
+    // Another call may have opened it while this one waited for the content.
+    if !is_open() {
+        let store = DemoStore::open(Box::new(LocalStorage), templates, seed_count, Utc::now());
+        STORE.with(|cell| *cell.borrow_mut() = Some(store));
+    }
+    Ok(())
 }
 
 /// Drops every change and seeds anew from now.
@@ -87,43 +120,42 @@ impl DemoBackend {
         }
     }
 
-    pub fn list_tickets(&self, query: &TicketQuery) -> Result<TicketPage, ApiError> {
+    pub async fn list_tickets(&self, query: &TicketQuery) -> Result<TicketPage, ApiError> {
+        ready(self.seed_count).await?;
         with_store(|s| Ok(s.list(&self.viewer, query, self.lang)))
     }
 
-    pub fn ticket(&self, id: TicketId) -> Result<TicketThread, ApiError> {
+    pub async fn ticket(&self, id: TicketId) -> Result<TicketThread, ApiError> {
+        ready(self.seed_count).await?;
         with_store(|s| s.thread(&self.viewer, id, self.lang))
     }
 
-    pub fn create_ticket(&self, new: NewTicket) -> Result<Ticket, ApiError> {
+    pub async fn create_ticket(&self, new: NewTicket) -> Result<Ticket, ApiError> {
+        ready(self.seed_count).await?;
         with_store(|s| s.create(&self.viewer, new, Utc::now(), self.lang))
     }
 
-    pub fn reply(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
+    pub async fn reply(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
+        ready(self.seed_count).await?;
         with_store(|s| s.reply(&self.viewer, id, message, false, Utc::now(), self.lang))
     }
 
-    pub fn add_note(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
+    pub async fn add_note(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
+        ready(self.seed_count).await?;
         with_store(|s| s.reply(&self.viewer, id, message, true, Utc::now(), self.lang))
     }
 
-    pub fn update_ticket(&self, id: TicketId, update: TicketUpdate) -> Result<TicketThread, ApiError> {
+    pub async fn update_ticket(&self, id: TicketId, update: TicketUpdate) -> Result<TicketThread, ApiError> {
+        ready(self.seed_count).await?;
         with_store(|s| s.update(&self.viewer, id, update, Utc::now(), self.lang))
     }
 
-    pub fn statuses(&self) -> Vec<Status> {
-        vocabulary::statuses(self.lang)
-    }
-
-    pub fn priorities(&self) -> Vec<Priority> {
-        vocabulary::priorities(self.lang)
-    }
-
-    pub fn departments(&self) -> Vec<Department> {
-        vocabulary::departments(self.lang)
-    }
-
-    pub fn agents(&self) -> Vec<Person> {
-        vocabulary::agents()
+    pub fn vocabulary(&self) -> Vocabulary {
+        Vocabulary {
+            statuses: vocabulary::statuses(self.lang),
+            priorities: vocabulary::priorities(self.lang),
+            departments: vocabulary::departments(self.lang),
+            agents: vocabulary::agents(),
+        }
     }
 }

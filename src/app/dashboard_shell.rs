@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 
 use crate::api::{demo, BackendKind};
-use crate::components::SettingsBar;
+use crate::components::{ErrorView, SettingsBar};
 use crate::state::config::RuntimeConfig;
 use crate::state::i18n::{use_i18n, Msg};
 use crate::state::prefs::use_prefs;
@@ -39,6 +39,7 @@ pub fn DashboardShell() -> impl IntoView {
                 })}
             </header>
             <main class="shell-main">
+                {move || session.vocabulary_error().map(|e| view! { <ErrorView error=e/> })}
                 <Outlet/>
             </main>
         </div>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 
-use crate::components::SettingsBar;
+use crate::components::{ErrorView, SettingsBar};
 use crate::state::config::RuntimeConfig;
 use crate::state::i18n::{use_i18n, Msg};
 use crate::state::prefs::use_prefs;
@@ -16,7 +16,7 @@ pub fn PortalShell() -> impl IntoView {
     let i18n = use_i18n();
     let identity = RwSignal::new(load_identity());
     provide_context(identity);
-    provide_portal_session(config, prefs, identity);
+    let session = provide_portal_session(config, prefs, identity);
     view! {
         <div class="shell portal-shell">
             <header class="shell-header">
@@ -28,6 +28,7 @@ pub fn PortalShell() -> impl IntoView {
                 <SettingsBar/>
             </header>
             <main class="shell-main">
+                {move || session.vocabulary_error().map(|e| view! { <ErrorView error=e/> })}
                 <Outlet/>
             </main>
         </div>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::App;
+use crate::platform::app_asset_url;
 use crate::state::config::{ConfigSource, RuntimeConfig};
 
 /// The element the app mounts into; without one it takes over `<body>`.
@@ -19,7 +20,7 @@ pub fn start() {
         let config_url = host
             .as_ref()
             .and_then(|h| h.get_attribute("data-config"))
-            .unwrap_or_else(default_config_url);
+            .unwrap_or_else(|| app_asset_url("config.json"));
         if config_url != "none" {
             if let Some(json) = fetch_text(&config_url).await {
                 problems.extend(config.apply_json(&json));
@@ -31,7 +32,7 @@ pub fn start() {
         if let Some(n) = url_param("demo_tickets") {
             match n.parse::<usize>() {
                 Ok(n) => problems.extend(config.apply(&ConfigSource { demo_tickets: Some(n), ..Default::default() })),
-                Err(_) => problems.push(format!("demo_tickets: {n:?} is not a number")),
+                Err(_) => problems.push(format!("demo_tickets: «{n}» is not a number")),
             }
         }
         for p in problems {
@@ -43,18 +44,6 @@ pub fn start() {
         mount_point.set_attribute("data-ready", "true").ok();
         leptos::mount::mount_to(mount_point, move || view! { <App config=config/> }).forget();
     });
-}
-
-/// `config.json` beside the app's own files (not beside the page: client routes like
-/// `/portal/tickets/7` and embedding pages live elsewhere).
-fn default_config_url() -> String {
-    let script = document().query_selector("script[data-wasm-js]").ok().flatten();
-    script
-        .and_then(|s| s.get_attribute("src"))
-        .and_then(|src| web_sys::Url::new_with_base(&src, &window().location().href().ok()?).ok())
-        .and_then(|boot| web_sys::Url::new_with_base("config.json", &boot.href()).ok())
-        .map(|u| u.href())
-        .unwrap_or_else(|| "config.json".to_owned())
 }
 
 /// A missing config.json (404) is normal: defaults apply.

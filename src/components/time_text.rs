@@ -18,6 +18,20 @@ pub fn TimeText(at: DateTime<Utc>, #[prop(optional)] absolute: bool) -> impl Int
         }
     };
     view! {
-        <time datetime=at.to_rfc3339() title=move || prefs.get().datetime(at)>{text}</time>
+        <time datetime=iso_utc(at) title=move || prefs.get().datetime(at)>{text}</time>
     }
+}
+
+/// `2024-04-26T10:30:00Z`, written by hand: chrono's formatter is large for one attribute.
+fn iso_utc(at: DateTime<Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
 }

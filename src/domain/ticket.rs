@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::serde::{ts_milliseconds, ts_milliseconds_option};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -24,11 +25,18 @@ pub struct Ticket {
     pub assignee: Option<Person>,
     pub customer: Person,
     pub tags: Vec<String>,
+    // Stored as epoch milliseconds: compact, and no date-text parser in the bundle.
+    #[serde(with = "ts_milliseconds")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "ts_milliseconds")]
     pub updated_at: DateTime<Utc>,
+    #[serde(with = "ts_milliseconds_option")]
     pub first_response_at: Option<DateTime<Utc>>,
+    #[serde(with = "ts_milliseconds_option")]
     pub closed_at: Option<DateTime<Utc>>,
+    #[serde(with = "ts_milliseconds_option")]
     pub last_customer_reply_at: Option<DateTime<Utc>>,
+    #[serde(with = "ts_milliseconds_option")]
     pub last_agent_reply_at: Option<DateTime<Utc>>,
     pub reply_count: u32,
     pub custom_fields: BTreeMap<String, String>,

@@ -54,7 +54,7 @@ impl RuntimeConfig {
         if let Some(b) = &src.backend {
             match b.as_str() {
                 "demo" => self.backend = BackendKind::Demo,
-                other => problems.push(format!("backend: unknown kind {other:?}")),
+                other => problems.push(format!("backend: unknown kind «{other}»")),
             }
         }
         if let Some(base) = &src.api_base {
@@ -64,14 +64,14 @@ impl RuntimeConfig {
             match l.as_str() {
                 "fa" => self.lang = Some(Lang::Fa),
                 "en" => self.lang = Some(Lang::En),
-                other => problems.push(format!("locale: unknown {other:?}")),
+                other => problems.push(format!("locale: unknown «{other}»")),
             }
         }
         if let Some(c) = &src.calendar {
             match c.as_str() {
                 "jalali" => self.calendar = Some(CalendarKind::Jalali),
                 "gregorian" => self.calendar = Some(CalendarKind::Gregorian),
-                other => problems.push(format!("calendar: unknown {other:?}")),
+                other => problems.push(format!("calendar: unknown «{other}»")),
             }
         }
         if let Some(p) = &src.base_path {

@@ -226,14 +226,6 @@ impl I18n {
         fill(self.t_untracked(msg), args)
     }
 
-    pub fn status_kind(&self, kind: StatusKind) -> &'static str {
-        self.t(status_kind_msg(kind))
-    }
-
-    pub fn priority_level(&self, level: PriorityLevel) -> &'static str {
-        self.t(priority_level_msg(level))
-    }
-
     pub fn field_error(&self, code: &str) -> &'static str {
         self.t(field_error_msg(code))
     }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::demo::{self, DemoBackend};
-use crate::api::{Backend, Viewer};
+use crate::api::{ApiError, Backend, Viewer};
+use crate::domain::Vocabulary;
 use crate::platform::{KeyValue, LocalStorage};
 use crate::state::config::RuntimeConfig;
 use crate::state::prefs::Prefs;
@@ -24,6 +25,7 @@ pub struct Session {
     pub backend: Memo<Backend>,
     /// Bumped after every successful change; list and thread resources read it.
     pub revision: RwSignal<u64>,
+    vocabulary: LocalResource<Result<Vocabulary, ApiError>>,
 }
 
 impl Session {
@@ -34,13 +36,31 @@ impl Session {
     pub fn backend(&self) -> Backend {
         self.backend.get_untracked()
     }
+
+    /// The backend's statuses, priorities, departments and agents; empty until loaded.
+    /// Reactive: views that read it update when it arrives.
+    pub fn vocabulary(&self) -> Vocabulary {
+        self.vocabulary.get().and_then(Result::ok).unwrap_or_default()
+    }
+
+    /// Why the vocabulary could not be loaded, if it could not.
+    pub fn vocabulary_error(&self) -> Option<ApiError> {
+        self.vocabulary.get().and_then(Result::err)
+    }
+}
+
+fn new_session(backend: Memo<Backend>) -> Session {
+    let vocabulary = LocalResource::new(move || {
+        let backend = backend.get();
+        async move { backend.vocabulary().await }
+    });
+    Session { backend, revision: RwSignal::new(0), vocabulary }
 }
 
 fn backend_for(config: &RuntimeConfig, viewer: Viewer, prefs: Prefs) -> Backend {
     match config.backend {
         crate::api::BackendKind::Demo => {
-            demo::open(config.demo_tickets);
-            Backend::Demo(DemoBackend { viewer, lang: prefs.lang })
+            Backend::Demo(DemoBackend { viewer, lang: prefs.lang, seed_count: config.demo_tickets })
         }
     }
 }
@@ -52,7 +72,7 @@ pub fn provide_agent_session(config: RuntimeConfig, prefs: RwSignal<Prefs>) -> S
         None => Viewer::Agent { id: "1".into(), name: "Agent".into() },
     };
     let backend = Memo::new(move |_| backend_for(&config, viewer.clone(), prefs.get()));
-    let session = Session { backend, revision: RwSignal::new(0) };
+    let session = new_session(backend);
     provide_context(session);
     session
 }
@@ -81,7 +101,7 @@ pub fn provide_portal_session(
         let who = identity.get().unwrap_or_default();
         backend_for(&config, Viewer::Customer { name: who.name, email: who.email }, prefs.get())
     });
-    let session = Session { backend, revision: RwSignal::new(0) };
+    let session = new_session(backend);
     provide_context(session);
     session
 }

@@ -82,3 +82,16 @@ test('the release build runs under its strict CSP with no violations', async () 
   assert.deepEqual(violations, []);
   await context.close();
 });
+
+test('?demo_tickets=10000 seeds a scale demo that still searches by number', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}/dashboard?demo_tickets=10000`);
+  await page.waitForSelector('table.ticket-table tbody tr', { timeout: 60000 });
+  await page.selectOption('select[name=status]', '');
+  await page.waitForFunction(() => /۱۰٬۰۰۰/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''));
+  await page.fill('input[type=search]', '۱۹۹۹۹');
+  await page.waitForFunction(() => document.querySelectorAll('table.ticket-table tbody tr').length === 1);
+  assert.equal(await page.getAttribute('table.ticket-table tbody tr', 'data-ticket-number'), '19999');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,9 +1,14 @@
 //! Deterministic demo data for the in-browser backend: realistic Persian helpdesk tickets,
 //! each with a thread consistent with its status.
 //!
-//! The same `(count, anchor)` always yields the same tickets: a small SplitMix64 generator
-//! with fixed seeds, no global state. Creation times are drawn for the whole seed (so they
-//! depend on `count`); everything else about a ticket comes from a generator seeded by its id.
+//! The words live in `public/demo/seed-fa.json` (names, companies, subjects, message
+//! templates…), fetched only when the demo backend is used and read by [`parse_templates`];
+//! this module holds the rules: who writes what, when, and how the pieces combine.
+//!
+//! The same `(count, anchor, templates)` always yields the same tickets: a small SplitMix64
+//! generator with fixed seeds, no global state. Creation times are drawn for the whole seed
+//! (so they depend on `count`); everything else about a ticket comes from a generator seeded
+//! by its id.
 //!
 //! Customers type the way real customers do: some with Arabic ي/ك, some without ZWNJ
 //! (میخواهم) or with a space instead (می خواهم), with Persian, ASCII or Arabic-Indic digits,
@@ -13,6 +18,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
+use serde::Deserialize;
 
 use super::vocabulary;
 use crate::calendar::Lang;
@@ -29,15 +35,416 @@ pub fn ticket_number(id: TicketId) -> String {
     id.saturating_add(10_000).to_string()
 }
 
-/// Tickets `1..=count`, oldest first, each with its thread (oldest message first).
-pub fn generate(count: usize, anchor: DateTime<Utc>) -> Vec<TicketThread> {
+/// Tickets `1..=count`, oldest first, each with its thread (oldest message first), worded
+/// from `templates`. Never panics, whatever the templates hold: missing pieces come out as
+/// empty text (templates from [`parse_templates`] have none missing).
+pub fn generate(count: usize, anchor: DateTime<Utc>, templates: &SeedTemplates) -> Vec<TicketThread> {
     if count == 0 {
         return Vec::new();
     }
     let anchor_s = anchor.timestamp();
-    let world = World::new();
+    let world = World::new(templates);
     let times = creation_times(count, anchor_s);
     times.iter().enumerate().map(|(i, &created)| world.ticket(i as u64 + 1, created, anchor_s, count)).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// The content file
+// ---------------------------------------------------------------------------------------
+
+/// The demo's words, as stored in `public/demo/seed-fa.json`: named string tables
+/// (`lists`, see `LISTS`; one entry is picked at a time), named fixed strings (`words`, see
+/// `WORDS`) and each department's topics.
+///
+/// Texts may use `{name}` placeholders (see `PLACEHOLDERS`); values (names, companies,
+/// domains, tags…) are inserted as they are. Build it with [`parse_templates`], which also
+/// checks everything [`generate`] relies on (so fetch the file as text, not as this type).
+///
+/// The tables are maps rather than one Rust field each on purpose: derived deserializers
+/// cost about half a kilobyte of wasm per field, and a struct field for every table
+/// measured ~12 KB brotli, most of what moving the words out of the binary saves.
+/// `parse_templates` checks the maps' keys instead, as strictly as `deny_unknown_fields`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedTemplates {
+    lists: BTreeMap<String, Vec<String>>,
+    words: BTreeMap<String, String>,
+    /// By vocabulary department key; one for each.
+    departments: BTreeMap<String, DepartmentTemplates>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DepartmentTemplates {
+    /// "It didn't work", after an agent proposed a fix.
+    stills: Vec<String>,
+    /// Internal notes (besides the `notes` list every department shares).
+    notes: Vec<String>,
+    topics: Vec<Topic>,
+}
+
+/// A kind of request: what the customer writes, what the agent asks and how it is fixed.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Topic {
+    subjects: Vec<String>,
+    /// One of these opens the customer's message…
+    leads: Vec<String>,
+    /// …followed by some of these, in order.
+    details: Vec<String>,
+    /// The agent's first question.
+    ask: String,
+    /// The customer's answer to it.
+    answer: String,
+    /// The agent's resolution.
+    fix: String,
+    tags: Vec<String>,
+    /// Custom fields recorded on the ticket: key → variable (one of `FIELD_VARS`).
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+}
+
+/// How a string from the file is used, which decides what it may contain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Use {
+    /// Inserted as is: not empty, no braces.
+    Value,
+    /// `"<Persian name> <latin>"`, the Latin part (for email addresses) ASCII.
+    Name,
+    /// ASCII.
+    Domain,
+    /// `"<3-digit status> <reason>"`, as a browser shows it.
+    HttpError,
+    /// Rendered: not empty, known `{placeholders}` only.
+    Text,
+    /// Rendered, may be empty.
+    OptionalText,
+    /// Rendered inside `{when}`, so no `{when}` of its own.
+    When,
+}
+
+/// Defines an enum of names and the table of their JSON keys and uses, in the same order.
+macro_rules! names {
+    ($(#[$doc:meta])* $enum:ident, $table:ident {
+        $($(#[$vdoc:meta])* $var:ident = $key:literal $use:ident,)*
+    }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        enum $enum { $($(#[$vdoc])* $var,)* }
+        const $table: [(&str, Use); [$($enum::$var),*].len()] = [$(($key, Use::$use),)*];
+    };
+}
+
+names!(
+    /// The string tables in `lists`.
+    List, LISTS {
+        FemaleFirstNames = "female_first_names" Name,
+        MaleFirstNames = "male_first_names" Name,
+        LastNames = "last_names" Name,
+        Companies = "companies" Value,
+        Domains = "domains" Domain,
+        Products = "products" Value,
+        /// Cheapest first: an upgrade goes from an earlier plan to a later one.
+        Plans = "plans" Value,
+        Apps = "apps" Value,
+        Oses = "oses" Value,
+        Browsers = "browsers" Value,
+        Whens = "whens" When,
+        Coupons = "coupons" Value,
+        Cities = "cities" Value,
+        HttpErrors = "http_errors" HttpError,
+        Greetings = "customer_greetings" Text,
+        Closings = "customer_closings" Text,
+        UrgentHigh = "customer_urgent_high" Text,
+        UrgentCritical = "customer_urgent_critical" Text,
+        /// Chasing a ticket nobody has answered yet.
+        Nudges = "customer_nudges" Text,
+        /// Asking for news.
+        Chases = "customer_chases" Text,
+        /// Answering an agent's second question.
+        MoreAnswers = "customer_more_answers" Text,
+        Thanks = "customer_thanks" Text,
+        ReplyOpeners = "customer_reply_openers" OptionalText,
+        AgentGreetings = "agent_greetings" Text,
+        AgentGreetingsAgain = "agent_greetings_again" Text,
+        Acks = "agent_acks" Text,
+        AskIntros = "agent_ask_intros" OptionalText,
+        MoreAsks = "agent_more_asks" Text,
+        Progress = "agent_progress" Text,
+        ConfirmTails = "agent_confirm_tails" OptionalText,
+        FixTails = "agent_fix_tails" OptionalText,
+        FollowUpFixes = "agent_follow_up_fixes" Text,
+        Holds = "agent_holds" Text,
+        SignOffs = "agent_sign_offs" Text,
+        /// Internal notes for any department.
+        Notes = "notes" Text,
+    }
+);
+
+names!(
+    /// The fixed strings in `words`.
+    Word, WORDS {
+        HonorificFemale = "honorific_female" Value,
+        HonorificMale = "honorific_male" Value,
+        /// The line under an agent's name.
+        Signature = "agent_signature" Text,
+        SystemAuthor = "system_author" Value,
+        Assigned = "system_assigned" Text,
+        Reassigned = "system_reassigned" Text,
+        StatusChanged = "system_status_changed" Text,
+        PriorityChanged = "system_priority_changed" Text,
+        /// Before the subject of some critical tickets.
+        UrgentSubjectPrefix = "urgent_subject_prefix" Value,
+        /// Only on high or critical tickets.
+        UrgentTag = "urgent_tag" Value,
+        /// On a few tickets of any kind.
+        VipTag = "vip_tag" Value,
+    }
+);
+
+/// What texts may refer to (see `Ctx::put`).
+#[rustfmt::skip]
+const PLACEHOLDERS: &[&str] = &[
+    "order", "invoice", "amount", "code", "code_en", "http_error", "n", "seats", "pct", "mb", "hour", "days",
+    "visits", "card4", "trace", "postal", "phone", "version", "national_id", "company", "domain", "product",
+    "plan", "plan_from", "app", "os", "browser", "coupon", "city", "when", "email", "email_work", "new_email",
+    "hon", "agent", "other_agent", "from", "dept", "status", "priority", "number", "prev_number",
+];
+
+/// Variables a custom field may record (see `Vars::field`).
+const FIELD_VARS: &[&str] = &["order", "invoice", "domain", "plan"];
+
+/// Parses the seed content file; a clear message names what is wrong.
+pub fn parse_templates(json: &str) -> Result<SeedTemplates, String> {
+    let templates: SeedTemplates = serde_json::from_str(json).map_err(|e| format!("seed templates: {e}"))?;
+    let mut check = Check::default();
+    templates.check(&mut check);
+    if check.problems.is_empty() {
+        Ok(templates)
+    } else {
+        Err(format!("seed templates: {}", check.problems.join("; ")))
+    }
+}
+
+/// Problems found, each starting with the path of its field (`lists.cities[2]`).
+#[derive(Default)]
+struct Check {
+    path: String,
+    problems: Vec<String>,
+}
+
+impl Check {
+    /// Appends `.name` to the path; returns what to truncate it back to.
+    fn enter(&mut self, name: &str) -> usize {
+        let len = self.path.len();
+        if len > 0 {
+            self.path.push('.');
+        }
+        self.path.push_str(name);
+        len
+    }
+
+    fn problem(&mut self, what: &str, placeholder: Option<&str>, value: Option<&str>) {
+        let mut p = format!("{} {what}", self.path);
+        if let Some(name) = placeholder {
+            p.push_str(" {");
+            p.push_str(name);
+            p.push('}');
+        }
+        if let Some(v) = value {
+            p.push_str(": «");
+            p.push_str(v);
+            p.push('»');
+        }
+        self.problems.push(p);
+    }
+
+    /// A problem with the field `name` itself.
+    fn problem_at(&mut self, name: &str, what: &str) {
+        let len = self.enter(name);
+        self.problem(what, None, None);
+        self.path.truncate(len);
+    }
+
+    fn list(&mut self, name: &str, xs: &[String], usage: Use, required: bool) {
+        let len = self.enter(name);
+        if required && xs.is_empty() {
+            self.problem("is empty", None, None);
+        }
+        for (i, s) in xs.iter().enumerate() {
+            let here = self.path.len();
+            let _ = write!(self.path, "[{i}]");
+            self.string(s, usage);
+            self.path.truncate(here);
+        }
+        self.path.truncate(len);
+    }
+
+    fn one(&mut self, name: &str, s: &str, usage: Use) {
+        let len = self.enter(name);
+        self.string(s, usage);
+        self.path.truncate(len);
+    }
+
+    fn string(&mut self, s: &str, usage: Use) {
+        let ascii =
+            |s: &str, extra: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || extra.contains(c));
+        let (what, placeholder) = match usage {
+            _ if usage != Use::OptionalText && s.trim().is_empty() => ("is empty", None),
+            Use::Value | Use::Name | Use::Domain | Use::HttpError if s.contains(['{', '}']) => {
+                ("is a value and may not contain braces", None)
+            }
+            Use::Name if !s.rsplit_once(' ').is_some_and(|(fa, latin)| !fa.trim().is_empty() && ascii(latin, "")) => {
+                ("must be a name, a space and its spelling in ASCII letters", None)
+            }
+            Use::Domain if !ascii(s, ".-") => ("must be ASCII", None),
+            Use::HttpError if http_code(s).is_none() => ("must start with a 3-digit status code", None),
+            Use::Text | Use::OptionalText | Use::When => match placeholders_problem(s, usage == Use::When) {
+                Some(p) => p,
+                None => return,
+            },
+            _ => return,
+        };
+        self.problem(what, placeholder, Some(s));
+    }
+}
+
+impl SeedTemplates {
+    fn check(&self, c: &mut Check) {
+        let top = c.enter("lists");
+        for (key, usage) in &LISTS {
+            match self.lists.get(*key) {
+                None => c.problem_at(key, "is missing"),
+                Some(xs) => c.list(key, xs, *usage, true),
+            }
+        }
+        for key in self.lists.keys().filter(|key| !LISTS.iter().any(|(k, _)| k == key)) {
+            c.problem_at(key, "is not a known list");
+        }
+        c.path.truncate(top);
+
+        c.enter("words");
+        for (key, usage) in &WORDS {
+            match self.words.get(*key) {
+                None => c.problem_at(key, "is missing"),
+                Some(s) => c.one(key, s, *usage),
+            }
+        }
+        for key in self.words.keys().filter(|key| !WORDS.iter().any(|(k, _)| k == key)) {
+            c.problem_at(key, "is not a known word");
+        }
+        c.path.truncate(top);
+
+        c.enter("departments");
+        for (key, _, _) in vocabulary::DEPARTMENTS {
+            if !self.departments.contains_key(key) {
+                c.problem_at(key, "is missing");
+            }
+        }
+        for (key, d) in &self.departments {
+            let dept = c.enter(key);
+            if !vocabulary::DEPARTMENTS.iter().any(|(k, _, _)| k == key) {
+                c.problem("is not a vocabulary department", None, None);
+            }
+            c.list("stills", &d.stills, Use::Text, true);
+            c.list("notes", &d.notes, Use::Text, true);
+            c.enter("topics");
+            if d.topics.is_empty() {
+                c.problem("is empty", None, None);
+            }
+            let topics = c.path.len();
+            for (i, t) in d.topics.iter().enumerate() {
+                let _ = write!(c.path, "[{i}]");
+                c.list("subjects", &t.subjects, Use::Text, true);
+                c.list("leads", &t.leads, Use::Text, true);
+                c.list("details", &t.details, Use::Text, false);
+                c.one("ask", &t.ask, Use::Text);
+                c.one("answer", &t.answer, Use::Text);
+                c.one("fix", &t.fix, Use::Text);
+                c.list("tags", &t.tags, Use::Value, false);
+                c.enter("fields");
+                for (field, var) in &t.fields {
+                    if !FIELD_VARS.contains(&var.as_str()) {
+                        let len = c.enter(field);
+                        c.problem("names no known variable (order, invoice, domain or plan)", None, Some(var));
+                        c.path.truncate(len);
+                    }
+                }
+                c.path.truncate(topics);
+            }
+            c.path.truncate(dept);
+        }
+    }
+}
+
+/// What is wrong with a text's `{placeholders}`, if anything, and the placeholder.
+fn placeholders_problem(s: &str, in_when: bool) -> Option<(&'static str, Option<&str>)> {
+    let mut rest = s;
+    while let Some(i) = rest.find(['{', '}']) {
+        let (before, after) = (&rest[i..], rest.get(i + 1..).unwrap_or(""));
+        if before.starts_with('}') {
+            return Some(("has a '}' without '{'", None));
+        }
+        let Some(close) = after.find('}') else { return Some(("has an unclosed '{'", None)) };
+        let name = &after[..close];
+        if !PLACEHOLDERS.contains(&name) {
+            return Some(("uses an unknown placeholder", Some(name)));
+        }
+        if in_when && name == "when" {
+            return Some(("may not use {when} inside a when", None));
+        }
+        rest = &after[close + 1..];
+    }
+    None
+}
+
+/// The status code at the start of an HTTP error line.
+fn http_code(s: &str) -> Option<u64> {
+    let code = s.split(' ').next()?;
+    if code.len() == 3 {
+        code.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Stand-ins for a topic or department the templates lack (only templates that bypassed
+/// [`parse_templates`] can).
+static NO_TOPIC: Topic = Topic {
+    subjects: Vec::new(),
+    leads: Vec::new(),
+    details: Vec::new(),
+    ask: String::new(),
+    answer: String::new(),
+    fix: String::new(),
+    tags: Vec::new(),
+    fields: BTreeMap::new(),
+};
+static NO_DEPARTMENT: DepartmentTemplates =
+    DepartmentTemplates { stills: Vec::new(), notes: Vec::new(), topics: Vec::new() };
+
+/// The templates' tables, looked up once per [`generate`] call.
+struct Tables<'t> {
+    lists: [&'t [String]; LISTS.len()],
+    words: [&'t str; WORDS.len()],
+}
+
+impl<'t> Tables<'t> {
+    fn new(t: &'t SeedTemplates) -> Tables<'t> {
+        Tables {
+            lists: LISTS.map(|(k, _)| t.lists.get(k).map_or(&[][..], Vec::as_slice)),
+            words: WORDS.map(|(k, _)| t.words.get(k).map_or("", String::as_str)),
+        }
+    }
+
+    /// Every `List` has its entry: `LISTS` is as long as the enum.
+    fn list(&self, l: List) -> &'t [String] {
+        self.lists[l as usize]
+    }
+
+    fn word(&self, w: Word) -> &'t str {
+        self.words[w as usize]
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -90,9 +497,14 @@ impl Rng {
         self.below(len as u64) as usize
     }
 
-    /// An element of a non-empty slice.
-    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
-        xs[self.index(xs.len())]
+    /// An element of `xs` (empty if there is none).
+    fn pick<'x>(&mut self, xs: &'x [String]) -> &'x str {
+        xs.get(self.index(xs.len())).map_or("", String::as_str)
+    }
+
+    /// An element of `xs` (0 if there is none).
+    fn pick_num(&mut self, xs: &[u64]) -> u64 {
+        xs.get(self.index(xs.len())).copied().unwrap_or(0)
     }
 
     /// An index drawn with the given weights (0 if they are all zero).
@@ -291,100 +703,41 @@ fn push_fa_num(out: &mut String, n: u64, group: bool) {
 // People
 // ---------------------------------------------------------------------------------------
 
-/// (Persian, Latin, female)
-const FIRST_NAMES: [(&str, &str, bool); 40] = [
-    ("زهرا", "zahra", true),
-    ("علی", "ali", false),
-    ("فاطمه", "fatemeh", true),
-    ("محمد", "mohammad", false),
-    ("مریم", "maryam", true),
-    ("حسین", "hossein", false),
-    ("سارا", "sara", true),
-    ("رضا", "reza", false),
-    ("نرگس", "narges", true),
-    ("مهدی", "mahdi", false),
-    ("لیلا", "leila", true),
-    ("امیر", "amir", false),
-    ("الهام", "elham", true),
-    ("سعید", "saeed", false),
-    ("مهسا", "mahsa", true),
-    ("حامد", "hamed", false),
-    ("نیلوفر", "niloufar", true),
-    ("مجید", "majid", false),
-    ("شیرین", "shirin", true),
-    ("پویا", "pouya", false),
-    ("پریسا", "parisa", true),
-    ("بابک", "babak", false),
-    ("سمیرا", "samira", true),
-    ("کاوه", "kaveh", false),
-    ("آزاده", "azadeh", true),
-    ("آرش", "arash", false),
-    ("مینا", "mina", true),
-    ("میلاد", "milad", false),
-    ("فرشته", "fereshteh", true),
-    ("فرهاد", "farhad", false),
-    ("هانیه", "hanieh", true),
-    ("بهنام", "behnam", false),
-    ("ستاره", "setareh", true),
-    ("یوسف", "yousef", false),
-    ("یاسمن", "yasaman", true),
-    ("امید", "omid", false),
-    ("کیمیا", "kimia", true),
-    ("سینا", "sina", false),
-    ("بهاره", "bahareh", true),
-    ("داریوش", "dariush", false),
-];
-
-const LAST_NAMES: [(&str, &str); 30] = [
-    ("رضایی", "rezaei"),
-    ("محمدی", "mohammadi"),
-    ("حسینی", "hosseini"),
-    ("احمدی", "ahmadi"),
-    ("کریمی", "karimi"),
-    ("موسوی", "mousavi"),
-    ("جعفری", "jafari"),
-    ("صادقی", "sadeghi"),
-    ("رحیمی", "rahimi"),
-    ("نوری", "nouri"),
-    ("قاسمی", "ghasemi"),
-    ("عباسی", "abbasi"),
-    ("طاهری", "taheri"),
-    ("یزدانی", "yazdani"),
-    ("شریفی", "sharifi"),
-    ("زارعی", "zarei"),
-    ("فراهانی", "farahani"),
-    ("کاظمی", "kazemi"),
-    ("بهرامی", "bahrami"),
-    ("اکبری", "akbari"),
-    ("نجفی", "najafi"),
-    ("سلیمانی", "soleimani"),
-    ("امینی", "amini"),
-    ("توکلی", "tavakoli"),
-    ("شجاعی", "shojaei"),
-    ("مرادی", "moradi"),
-    ("حیدری", "heidari"),
-    ("کرمانی", "kermani"),
-    ("اصفهانی", "esfahani"),
-    ("تهرانی", "tehrani"),
-];
-
 const CUSTOMER_COUNT: usize = 120;
 
-struct Customer {
+struct Customer<'t> {
     person: Person,
-    last: &'static str,
-    first_lat: &'static str,
-    last_lat: &'static str,
+    last: &'t str,
+    first_lat: &'t str,
+    last_lat: &'t str,
     female: bool,
     style: Style,
 }
 
-fn customers() -> Vec<Customer> {
+/// A `"<Persian> <latin>"` name's two parts.
+fn split_name(s: &str) -> (&str, &str) {
+    s.rsplit_once(' ').unwrap_or((s, ""))
+}
+
+/// The customer pool: first × last name pairs, first names alternating female and male.
+/// Distinct as long as the file has enough names (40 × 30 gives 120 distinct ones, without
+/// the sample customer).
+fn customers<'t>(tables: &Tables<'t>) -> Vec<Customer<'t>> {
+    let (female, male) = (tables.list(List::FemaleFirstNames), tables.list(List::MaleFirstNames));
+    let mut firsts: Vec<(&str, bool)> = Vec::with_capacity(female.len() + male.len());
+    for i in 0..female.len().max(male.len()) {
+        firsts.extend(female.get(i).map(|f| (f.as_str(), true)));
+        firsts.extend(male.get(i).map(|m| (m.as_str(), false)));
+    }
+    let lasts = tables.list(List::LastNames);
+    if firsts.is_empty() || lasts.is_empty() {
+        return Vec::new();
+    }
     (0..CUSTOMER_COUNT)
-        .map(|i| {
-            let (first, first_lat, female) = FIRST_NAMES[i % FIRST_NAMES.len()];
-            // Distinct (first, last) pairs for i < 120; زهرا کاظمی never comes up.
-            let (last, last_lat) = LAST_NAMES[(7 * i + 3 * (i / FIRST_NAMES.len())) % LAST_NAMES.len()];
+        .filter_map(|i| {
+            let &(first, female) = firsts.get(i % firsts.len())?;
+            let (first, first_lat) = split_name(first);
+            let (last, last_lat) = split_name(lasts.get((7 * i + 3 * (i / firsts.len())) % lasts.len())?);
             let mut rng = Rng::new(SEED ^ 0xC057_0000 ^ i as u64);
             let email = match rng.weighted(&[62, 18, 12, 8]) {
                 0 => format!("{first_lat}.{last_lat}@example.ir"),
@@ -392,24 +745,29 @@ fn customers() -> Vec<Customer> {
                 2 => format!("{first_lat}_{last_lat}@yahoo.com"),
                 _ => format!("{first_lat}.{last_lat}@example.com"),
             };
-            Customer {
+            Some(Customer {
                 person: Person { id: format!("c{}", 1001 + i), name: format!("{first} {last}"), email: Some(email) },
                 last,
                 first_lat,
                 last_lat,
                 female,
                 style: Style::random(&mut rng),
-            }
+            })
         })
         .collect()
 }
 
-fn sample_customer() -> Customer {
+/// [`SAMPLE_CUSTOMER`], her last name and Latin names taken from her name and address.
+fn sample_customer() -> Customer<'static> {
+    let (name, email) = SAMPLE_CUSTOMER;
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let local = email.split('@').next().unwrap_or(email);
+    let (first_lat, last_lat) = local.split_once('.').unwrap_or((local, local));
     Customer {
-        person: Person { id: "c1000".into(), name: SAMPLE_CUSTOMER.0.into(), email: Some(SAMPLE_CUSTOMER.1.into()) },
-        last: "کاظمی",
-        first_lat: "zahra",
-        last_lat: "kazemi",
+        person: Person { id: "c1000".into(), name: name.into(), email: Some(email.into()) },
+        last,
+        first_lat,
+        last_lat,
         female: true,
         style: Style::STANDARD,
     }
@@ -421,840 +779,14 @@ fn sample_slot(id: u64) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------
-// Content
+// Departments and variables
 // ---------------------------------------------------------------------------------------
 
-/// A kind of request: what the customer writes, what the agent asks and how it is fixed.
-/// `{name}` placeholders are filled from the ticket's variables.
-struct Topic {
-    subjects: &'static [&'static str],
-    /// One of these opens the customer's message…
-    leads: &'static [&'static str],
-    /// …followed by some of these, in order.
-    details: &'static [&'static str],
-    /// The agent's first question.
-    ask: &'static str,
-    /// The customer's answer to it.
-    answer: &'static str,
-    /// The agent's resolution.
-    fix: &'static str,
-    tags: &'static [&'static str],
-    /// Custom fields (key, variable) recorded on the ticket.
-    fields: &'static [(&'static str, &'static str)],
-}
-
-const TECHNICAL: &[Topic] = &[
-    Topic {
-        subjects: &["مشکل ورود به پنل کاربری", "نمی‌توانم وارد حساب کاربری‌ام شوم", "خطای رمز عبور نادرست هنگام ورود به {app}"],
-        leads: &[
-            "{when} نمی‌توانم وارد پنل کاربری شوم و با اینکه رمز عبورم را درست وارد می‌کنم، پیغام «نام کاربری یا رمز عبور اشتباه است» نمایش داده می‌شود.",
-            "می‌خواهم وارد {app} شوم ولی بعد از زدن دکمه ورود دوباره به صفحه ورود برمی‌گردم.",
-        ],
-        details: &[
-            "رمز را یک بار هم بازنشانی کردم ولی فرقی نکرد.",
-            "با مرورگر {browser} و در حالت ناشناس هم امتحان کردم.",
-            "ایمیل حساب من {email} است.",
-        ],
-        ask: "لطفاً بفرمایید آیا ورود دومرحله‌ای روی حساب شما فعال است و پیغام خطا دقیقاً در چه مرحله‌ای نمایش داده می‌شود؟",
-        answer: "ورود دومرحله‌ای فعال نیست. خطا بلافاصله بعد از زدن دکمه ورود نمایش داده می‌شود.",
-        fix: "حساب شما به دلیل چند تلاش ناموفق به‌طور موقت قفل شده بود که باز شد. اکنون می‌توانید با رمز فعلی وارد شوید.",
-        tags: &["ورود", "حساب کاربری"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["سایت {domain} از دسترس خارج شده", "سایت بالا نمی‌آید - خطای {code}", "قطعی کامل سایت {domain}"],
-        leads: &[
-            "سایت ما به آدرس {domain} {when} باز نمی‌شود و خطای {code} می‌دهد.",
-            "{when} سایت {domain} به‌طور کامل از دسترس خارج شده است.",
-        ],
-        details: &[
-            "مشتریان ما نمی‌توانند سفارش ثبت کنند و هر دقیقه قطعی برای ما ضرر دارد.",
-            "پیغامی که مرورگر نشان می‌دهد: {http_error}",
-            "هیچ تغییری هم در فایل‌ها یا تنظیمات نداده‌ایم.",
-        ],
-        ask: "لطفاً بفرمایید آخرین تغییری که روی سایت یا افزونه‌ها انجام شده چه بوده است؟",
-        answer: "دیروز فقط یک افزونه را به‌روزرسانی کردیم، غیر از آن تغییری نداشتیم.",
-        fix: "سرویس وب‌سرور روی سرور میزبان شما متوقف شده بود که دوباره راه‌اندازی شد و سایت اکنون در دسترس است. علت ریشه‌ای را هم بررسی می‌کنیم تا تکرار نشود.",
-        tags: &["هاست", "قطعی", "فوری"],
-        fields: &[("domain", "domain")],
-    },
-    Topic {
-        subjects: &["خطای گواهی SSL روی {domain}", "مرورگر سایت را ناامن نشان می‌دهد", "گواهی SSL تمدید نشده است"],
-        leads: &[
-            "{when} مرورگر هنگام باز کردن {domain} هشدار «اتصال شما خصوصی نیست» می‌دهد.",
-            "گواهی SSL سایت {domain} منقضی شده در حالی که تمدید خودکار فعال بود.",
-        ],
-        details: &[
-            "کد خطا در {browser}: NET::ERR_CERT_DATE_INVALID",
-            "بازدیدکننده‌ها با دیدن این هشدار از سایت خارج می‌شوند.",
-            "آدرس https://{domain}/ را که باز می‌کنم همین هشدار می‌آید.",
-        ],
-        ask: "لطفاً بفرمایید دامنه از طریق DNS ما مدیریت می‌شود یا رکوردها را جای دیگری تنظیم کرده‌اید؟",
-        answer: "رکوردها را چند وقت پیش به Cloudflare منتقل کردیم.",
-        fix: "گواهی SSL دامنه شما دوباره صادر و نصب شد. تمدید خودکار آن هم بررسی و اصلاح شد.",
-        tags: &["SSL", "دامنه"],
-        fields: &[("domain", "domain")],
-    },
-    Topic {
-        subjects: &["ایمیل‌ها به صندوق ورودی نمی‌رسد", "عدم دریافت ایمیل تأیید ثبت‌نام", "ایمیل‌های ارسالی برگشت می‌خورد"],
-        leads: &[
-            "{when} ایمیل‌هایی که به آدرس‌های دامنه {domain} ارسال می‌شود به دست ما نمی‌رسد.",
-            "مشتریان ما ایمیل تأیید ثبت‌نام سایت {domain} را دریافت نمی‌کنند.",
-        ],
-        details: &[
-            "ایمیل‌های ارسالی ما هم با این پیغام برگشت می‌خورد: 550 5.7.1 Message rejected as spam",
-            "پوشه اسپم را هم بررسی کردم و چیزی آنجا نیست.",
-            "حدود {n} نفر از همکاران ما با این مشکل مواجه هستند.",
-        ],
-        ask: "لطفاً یک نمونه از ایمیل برگشتی را به‌همراه هدر کامل آن برای ما ارسال کنید.",
-        answer: "هدر ایمیل برگشتی را به ایمیل پشتیبانی فرستادم؛ متن خطا همان است که قبلاً نوشتم.",
-        fix: "رکورد SPF دامنه شما ناقص بود و باعث رد شدن ایمیل‌ها می‌شد. رکوردهای SPF و DKIM اصلاح شد؛ لطفاً تا یک ساعت دیگر دوباره امتحان کنید.",
-        tags: &["ایمیل", "دامنه"],
-        fields: &[("domain", "domain")],
-    },
-    Topic {
-        subjects: &["اپلیکیشن بعد از به‌روزرسانی بسته می‌شود", "کرش کردن {app} هنگام باز شدن", "برنامه روی {os} اجرا نمی‌شود"],
-        leads: &[
-            "بعد از آخرین به‌روزرسانی، {app} به محض باز شدن بسته می‌شود.",
-            "{app} {when} موقع ورود به صفحه سفارش‌ها کرش می‌کند.",
-        ],
-        details: &[
-            "دستگاه من {os} است و برنامه را حذف و دوباره نصب کردم ولی درست نشد.",
-            "یک بار این پیغام را دیدم: java.lang.NullPointerException",
-            "تا قبل از آپدیت هیچ مشکلی نداشت.",
-        ],
-        ask: "لطفاً نسخه برنامه را از بخش «درباره ما» داخل اپلیکیشن برای ما ارسال کنید.",
-        answer: "نسخه برنامه {version} است.",
-        fix: "این مشکل در نسخه جدید اپلیکیشن برطرف شده است. لطفاً برنامه را از فروشگاه به‌روزرسانی کنید.",
-        tags: &["اپلیکیشن", "باگ"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["خطای {code} در API سفارش‌ها", "وب‌سرویس پاسخ خطا برمی‌گرداند", "API Error 500 هنگام ثبت سفارش"],
-        leads: &[
-            "{when} درخواست‌هایی که به API شما می‌فرستیم با خطای {code} برمی‌گردند.",
-            "وب‌سرویس ثبت سفارش به‌صورت تصادفی خطای {code} برمی‌گرداند.",
-        ],
-        details: &[
-            "آدرس: POST https://api.{domain}/v2/orders",
-            "پاسخ سرور: HTTP {code_en} Internal Server Error (request_id: 7f3a9c2e)",
-            "این مشکل باعث شده حدود {n} سفارش در صف بماند.",
-        ],
-        ask: "لطفاً شناسه درخواست (request_id) و زمان دقیق چند نمونه از درخواست‌های ناموفق را ارسال کنید.",
-        answer: "دو نمونه: request_id=7f3a9c2e و request_id=b81d04aa، هر دو حدود ساعت {hour}.",
-        fix: "خطا ناشی از تغییر در اعتبارسنجی فیلد آدرس بود که برطرف شد. درخواست‌های شما اکنون باید بدون خطا پردازش شوند.",
-        tags: &["API", "باگ"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["کندی شدید سایت", "سرعت پایین {product}", "زمان بارگذاری صفحات خیلی زیاد شده"],
-        leads: &[
-            "سایت {domain} چند روزی است که خیلی کند باز می‌شود و گاهی بارگذاری صفحه تا {n} ثانیه طول می‌کشد.",
-            "{when} سرعت سایت به‌شدت پایین آمده است.",
-        ],
-        details: &[
-            "در ابزار GTmetrix زمان پاسخ سرور (TTFB) خیلی بالاست.",
-            "ترافیک سایت هم تغییر خاصی نکرده است.",
-            "آیا سرور شما مشکلی دارد یا باید پلن را ارتقا بدهم؟",
-        ],
-        ask: "لطفاً بفرمایید کندی در همه صفحات است یا فقط صفحات خاصی مثل صفحه محصولات؟",
-        answer: "بیشتر در صفحه فروشگاه و صفحه محصولات است، صفحه اصلی کمی بهتر است.",
-        fix: "مصرف منابع هاست شما به دلیل یک افزونه کش ناسازگار بالا رفته بود. افزونه غیرفعال و کش سمت سرور فعال شد؛ زمان پاسخ اکنون به حالت عادی برگشته است.",
-        tags: &["هاست", "کندی"],
-        fields: &[("domain", "domain")],
-    },
-    Topic {
-        subjects: &["دامنه {domain} به هاست متصل نمی‌شود", "تنظیم DNS دامنه جدید"],
-        leads: &["دامنه {domain} را خریدم و نیم‌سرورها را روی ns1 و ns2 شما تنظیم کردم ولی هنوز سایت بالا نمی‌آید."],
-        details: &[
-            "وقتی ping می‌گیرم آی‌پی قبلی را نشان می‌دهد.",
-            "از تنظیم نیم‌سرورها حدود {n} ساعت گذشته است.",
-            "آیا باید کار دیگری هم انجام بدهم؟",
-        ],
-        ask: "لطفاً بفرمایید دامنه را از کدام شرکت ثبت کرده‌اید تا وضعیت نیم‌سرورها را بررسی کنیم.",
-        answer: "دامنه را از ایرنیک ثبت کرده‌ام.",
-        fix: "نیم‌سرورها درست تنظیم شده‌اند و دامنه در ناحیه DNS ما ثبت شد. انتشار تغییرات ممکن است تا ۲۴ ساعت طول بکشد.",
-        tags: &["دامنه", "هاست"],
-        fields: &[("domain", "domain")],
-    },
-    Topic {
-        subjects: &["Error establishing a database connection", "خطای اتصال به پایگاه داده در وردپرس"],
-        leads: &["سایت وردپرسی ما روی {domain} به‌جای صفحه اصلی فقط پیغام Error establishing a database connection را نشان می‌دهد."],
-        details: &["فایل wp-config.php را تغییر نداده‌ام.", "پنل هاست هم کمی دیر باز می‌شود.", "این مشکل {when} شروع شده است."],
-        ask: "لطفاً بفرمایید اخیراً رمز کاربر پایگاه داده را در پنل هاست تغییر داده‌اید؟",
-        answer: "بله، فکر می‌کنم همکارم هفته پیش رمزها را عوض کرده است.",
-        fix: "رمز کاربر پایگاه داده با مقدار تنظیم‌شده در wp-config.php یکسان نبود. اصلاح شد و سایت بالا آمد.",
-        tags: &["هاست", "پایگاه داده"],
-        fields: &[("domain", "domain")],
-    },
-    Topic {
-        subjects: &["خطا در آپلود فایل‌های حجیم", "محدودیت حجم آپلود در پنل"],
-        leads: &["وقتی می‌خواهم فایلی بزرگ‌تر از {mb} مگابایت را آپلود کنم خطای 413 Request Entity Too Large می‌گیرم."],
-        details: &["برای کار ما آپلود فایل‌های ویدئویی ضروری است.", "آیا امکان افزایش این محدودیت وجود دارد؟"],
-        ask: "لطفاً بفرمایید این فایل‌ها را از طریق وردپرس آپلود می‌کنید یا از مدیریت فایل پنل هاست؟",
-        answer: "از طریق بخش رسانه وردپرس آپلود می‌کنم.",
-        fix: "محدودیت upload_max_filesize و post_max_size برای هاست شما به ۲۵۶ مگابایت افزایش یافت.",
-        tags: &["هاست"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["درخواست بازگردانی نسخه پشتیبان", "فایل‌های سایت پاک شده، بک‌آپ می‌خواهم"],
-        leads: &["به اشتباه بخشی از فایل‌های سایت {domain} را حذف کردم."],
-        details: &["لطفاً نسخه پشتیبان دیروز را بازگردانی کنید.", "پایگاه داده نیازی به بازگردانی ندارد، فقط فایل‌ها."],
-        ask: "لطفاً تاریخ نسخه‌ای که مد نظرتان است را اعلام کنید؛ نسخه‌های پشتیبان هفت روز گذشته موجود است.",
-        answer: "نسخه دو روز پیش کافی است.",
-        fix: "نسخه پشتیبان درخواستی بازگردانی شد. لطفاً سایت را بررسی کنید و در صورت وجود مشکل اطلاع دهید.",
-        tags: &["هاست", "پشتیبان‌گیری"],
-        fields: &[("domain", "domain")],
-    },
-    Topic {
-        subjects: &["کد تأیید پیامکی دریافت نمی‌شود", "پیامک رمز یک‌بارمصرف نمی‌آید"],
-        leads: &["هنگام ورود، کد تأیید به شماره موبایل من ارسال نمی‌شود."],
-        details: &[
-            "چند بار دکمه ارسال مجدد را زدم و هر بار {n} ثانیه صبر کردم.",
-            "پیامک‌های بانک و سرویس‌های دیگر را بدون مشکل دریافت می‌کنم.",
-        ],
-        ask: "لطفاً چهار رقم آخر شماره موبایل ثبت‌شده و اپراتور خود را اعلام کنید.",
-        answer: "شماره من به {card4} ختم می‌شود و اپراتورم همراه اول است.",
-        fix: "شماره شما به‌اشتباه در فهرست مسدودی سامانه پیامک قرار گرفته بود که خارج شد. اکنون کد تأیید باید بدون مشکل ارسال شود.",
-        tags: &["ورود", "پیامک"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["خطا در اتصال درگاه پرداخت به فروشگاه", "بعد از پرداخت به سایت برنمی‌گردد"],
-        leads: &["مشتریان ما بعد از پرداخت موفق به سایت برنمی‌گردند و سفارش در وضعیت «در انتظار پرداخت» می‌ماند."],
-        details: &["در لاگ افزونه این خطا ثبت شده: cURL error 28: Operation timed out", "این مشکل {when} شروع شده است."],
-        ask: "لطفاً آدرس بازگشت (callback) تنظیم‌شده در افزونه درگاه را برای ما بفرستید.",
-        answer: "آدرس بازگشت https://{domain}/checkout/verify است.",
-        fix: "دسترسی خروجی سرور به آدرس درگاه مسدود شده بود که باز شد. تراکنش‌های جدید اکنون درست تأیید می‌شوند.",
-        tags: &["درگاه پرداخت", "باگ"],
-        fields: &[("domain", "domain")],
-    },
-    Topic {
-        subjects: &["تنظیم ایمیل سازمانی در Outlook", "اتصال ایمیل به گوشی انجام نمی‌شود"],
-        leads: &["می‌خواهم ایمیل سازمانی {email_work} را روی Outlook و گوشی تنظیم کنم ولی خطای احراز هویت می‌گیرم."],
-        details: &["تنظیمات IMAP و SMTP را از راهنمای سایت برداشتم.", "در وب‌میل بدون مشکل وارد می‌شوم."],
-        ask: "لطفاً بفرمایید از پورت ۹۹۳ با SSL استفاده می‌کنید یا پورت ۱۴۳؟",
-        answer: "فکر می‌کنم پورت را اشتباه زده بودم، الان ۹۹۳ را امتحان می‌کنم.",
-        fix: "تنظیمات درست: سرور IMAP mail.{domain} با پورت ۹۹۳ و SSL، و سرور SMTP با پورت ۴۶۵. با این تنظیمات اتصال برقرار می‌شود.",
-        tags: &["ایمیل"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["دکمه ذخیره در پنل کار نمی‌کند", "باگ در صفحه تنظیمات پنل"],
-        leads: &["در صفحه تنظیمات پنل وقتی روی دکمه ذخیره کلیک می‌کنم هیچ اتفاقی نمی‌افتد."],
-        details: &[
-            "در کنسول مرورگر این خطا دیده می‌شود: Uncaught TypeError: Cannot read properties of undefined (reading 'id')",
-            "با {browser} و یک مرورگر دیگر هم تست کردم.",
-        ],
-        ask: "لطفاً نسخه مرورگر و یک تصویر از خطای کنسول ارسال کنید.",
-        answer: "مرورگرم آخرین نسخه است و خطای کنسول همان است که نوشتم.",
-        fix: "این باگ در نسخه جدید پنل برطرف شد. لطفاً صفحه را با Ctrl+F5 دوباره بارگذاری کنید.",
-        tags: &["باگ", "پنل"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["احتمال هک شدن سایت", "سایت به یک سایت دیگر ریدایرکت می‌شود"],
-        leads: &["بعضی از بازدیدکنندگان گزارش داده‌اند که سایت {domain} آن‌ها را به یک سایت ناشناس منتقل می‌کند."],
-        details: &["در فایل index.php کدی دیدم که خودم اضافه نکرده‌ام.", "لطفاً هرچه سریع‌تر بررسی کنید."],
-        ask: "لطفاً بفرمایید آخرین بار چه زمانی رمز پنل هاست و مدیر وردپرس را تغییر داده‌اید؟",
-        answer: "رمزها را همان روز عوض کردم.",
-        fix: "فایل‌های آلوده پاک‌سازی شدند و سایت از نسخه پشتیبان سالم بازگردانی شد. لطفاً افزونه‌ها و قالب را به‌روزرسانی و رمزها را عوض کنید.",
-        tags: &["امنیت", "فوری"],
-        fields: &[("domain", "domain")],
-    },
-    Topic {
-        subjects: &["فضای دیسک سرور مجازی پر شده", "سرور مجازی پاسخ نمی‌دهد"],
-        leads: &["سرور مجازی ما {when} در دسترس نیست و از طریق کنسول هم پاسخ نمی‌دهد."],
-        details: &["آخرین پیغامی که دیدم No space left on device بود.", "سرویس‌های اصلی شرکت روی همین سرور اجرا می‌شوند."],
-        ask: "لطفاً اجازه دهید سرور در حالت Rescue راه‌اندازی شود تا فایل‌های لاگ بررسی شوند.",
-        answer: "بله، مشکلی نیست. لطفاً انجام دهید.",
-        fix: "فایل‌های لاگ قدیمی که فضای دیسک را پر کرده بودند پاک شدند و چرخش خودکار لاگ‌ها فعال شد. سرور دوباره در دسترس است.",
-        tags: &["سرور مجازی"],
-        fields: &[],
-    },
-];
-
-const BILLING: &[Topic] = &[
-    Topic {
-        subjects: &["درخواست فاکتور رسمی برای سفارش {order}", "فاکتور خرید {product} را می‌خواهم", "صدور فاکتور رسمی"],
-        leads: &[
-            "برای سفارش شماره {order} به فاکتور رسمی با نام شرکت نیاز داریم.",
-            "برای خرید {product} (سفارش {order}) فاکتور رسمی لازم داریم.",
-        ],
-        details: &["مبلغ سفارش {amount} تومان بوده است.", "لطفاً فاکتور را به ایمیل {email} ارسال کنید."],
-        ask: "لطفاً نام شرکت، شناسه ملی و کد اقتصادی را برای صدور فاکتور رسمی ارسال کنید.",
-        answer: "نام شرکت: {company}، شناسه ملی: {national_id}، کد اقتصادی هم همین شماره است.",
-        fix: "فاکتور رسمی سفارش {order} صادر و به ایمیل شما ارسال شد. نسخه آن در بخش «صورت‌حساب‌ها» پنل هم در دسترس است.",
-        tags: &["فاکتور"],
-        fields: &[("order_number", "order")],
-    },
-    Topic {
-        subjects: &["درخواست بازپرداخت وجه سفارش {order}", "استرداد وجه", "لغو سفارش و برگشت پول"],
-        leads: &[
-            "سفارش {order} را لغو کردم و درخواست بازگشت مبلغ {amount} تومان را دارم.",
-            "سرویس {product} را به اشتباه خریدم و می‌خواهم پولم برگردد.",
-        ],
-        details: &[
-            "پرداخت با کارت منتهی به {card4} انجام شده بود.",
-            "طبق قوانین سایت تا هفت روز امکان انصراف وجود دارد.",
-            "از سرویس هیچ استفاده‌ای نکرده‌ام.",
-        ],
-        ask: "لطفاً شماره شبای حساب به نام صاحب کارت را برای واریز ارسال کنید.",
-        answer: "شماره شبا را فرستادم، حساب به نام خودم است.",
-        fix: "مبلغ {amount} تومان به حساب شما بازگردانده شد و ظرف ۷۲ ساعت کاری واریز می‌شود.",
-        tags: &["بازپرداخت"],
-        fields: &[("order_number", "order")],
-    },
-    Topic {
-        subjects: &["مبلغ دو بار از حسابم کسر شده", "پرداخت تکراری برای سفارش {order}", "کسر دوباره وجه"],
-        leads: &["هنگام پرداخت سفارش {order} صفحه درگاه خطا داد و دوباره پرداخت کردم؛ حالا مبلغ {amount} تومان دو بار از حسابم کم شده است."],
-        details: &["پیامک بانک هر دو کسر را نشان می‌دهد.", "لطفاً مبلغ اضافه را برگردانید.", "کد رهگیری: {trace}"],
-        ask: "لطفاً کد رهگیری هر دو تراکنش یا تصویر پیامک بانک را ارسال کنید.",
-        answer: "کد رهگیری تراکنش اول {trace} است؛ تصویر پیامک هر دو کسر را هم ایمیل کردم.",
-        fix: "تراکنش دوم تأیید نشده بود و مبلغ آن به‌طور خودکار ظرف ۷۲ ساعت از سوی بانک به حساب شما برمی‌گردد.",
-        tags: &["پرداخت", "بازپرداخت"],
-        fields: &[("order_number", "order")],
-    },
-    Topic {
-        subjects: &["پرداخت انجام شده ولی سرویس فعال نشده", "ارسال رسید پرداخت", "تمدید {product} ثبت نشد"],
-        leads: &["مبلغ {amount} تومان برای تمدید {product} پرداخت کردم ولی سرویس هنوز در وضعیت «منتظر پرداخت» است."],
-        details: &["کد رهگیری پرداخت: {trace}", "لطفاً رسید پرداخت را هم برایم ارسال کنید."],
-        ask: "لطفاً تاریخ و ساعت دقیق تراکنش را اعلام کنید تا در گزارش درگاه پیگیری کنیم.",
-        answer: "پرداخت دیروز حدود ساعت {hour} انجام شد.",
-        fix: "پرداخت شما تأیید شد، سرویس تمدید شد و رسید پرداخت به ایمیل شما ارسال شد.",
-        tags: &["پرداخت", "تمدید"],
-        fields: &[("order_number", "order")],
-    },
-    Topic {
-        subjects: &["فاکتور با مالیات بر ارزش افزوده", "ارزش افزوده در فاکتور {invoice} محاسبه نشده"],
-        leads: &["در فاکتور شماره {invoice} مبلغ مالیات بر ارزش افزوده محاسبه نشده است."],
-        details: &[
-            "شرکت ما مشمول ارزش افزوده است و برای ثبت در سامانه مودیان به فاکتور رسمی نیاز داریم.",
-            "لطفاً فاکتور اصلاح‌شده را ارسال کنید.",
-        ],
-        ask: "لطفاً کد اقتصادی و شناسه ملی شرکت را برای درج در فاکتور ارسال کنید.",
-        answer: "شناسه ملی شرکت {national_id} است و کد اقتصادی هم همین شماره است.",
-        fix: "فاکتور {invoice} با احتساب مالیات بر ارزش افزوده اصلاح و در سامانه مودیان ثبت شد.",
-        tags: &["فاکتور", "مالیات"],
-        fields: &[("invoice_number", "invoice")],
-    },
-    Topic {
-        subjects: &["امکان پرداخت اقساطی پلن {plan}", "خرید اقساطی سرویس", "پرداخت قسطی {product}"],
-        leads: &["می‌خواستم بدانم امکان پرداخت اقساطی برای پلن {plan} سالانه وجود دارد؟"],
-        details: &["مبلغ یکجا {amount} تومان برای ما زیاد است.", "ترجیح ما پرداخت در سه یا چهار قسط است."],
-        ask: "لطفاً بفرمایید ترجیح می‌دهید اقساط ماهانه باشد یا سه‌ماهه؟",
-        answer: "اقساط ماهانه برای ما بهتر است.",
-        fix: "پرداخت اقساطی چهار قسطی برای پلن {plan} روی حساب شما فعال شد. قسط اول در پنل قابل پرداخت است.",
-        tags: &["اقساط"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["کسر هزینه تمدید خودکار بدون اطلاع", "تمدید خودکار {product} را نمی‌خواستم"],
-        leads: &[
-            "امروز دیدم مبلغ {amount} تومان بابت تمدید خودکار {product} از کیف پول حسابم کسر شده است.",
-            "سرویس {product} را دیگر استفاده نمی‌کنیم ولی باز هم تمدید شده است.",
-        ],
-        details: &[
-            "هیچ ایمیل یا پیامکی قبل از تمدید دریافت نکردم.",
-            "لطفاً تمدید را لغو و مبلغ را برگردانید.",
-            "تمدید خودکار را هم برای همیشه غیرفعال کنید.",
-        ],
-        ask: "لطفاً تأیید کنید که سرویس {product} پس از لغو تمدید به‌طور کامل حذف شود؛ اطلاعات آن قابل بازیابی نخواهد بود.",
-        answer: "بله، تأیید می‌کنم. اطلاعاتش را لازم نداریم.",
-        fix: "تمدید سرویس لغو شد و مبلغ {amount} تومان به کیف پول حساب شما بازگشت. تمدید خودکار هم غیرفعال شد.",
-        tags: &["تمدید", "بازپرداخت"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["شارژ کیف پول انجام نشد", "مبلغ پرداختی به اعتبار حساب اضافه نشده"],
-        leads: &["مبلغ {amount} تومان برای افزایش اعتبار کیف پول پرداخت کردم و از حسابم کسر شد، ولی موجودی کیف پول تغییری نکرده است."],
-        details: &["کد رهگیری: {trace}", "پرداخت با کارت منتهی به {card4} انجام شد.", "حدود {n} دقیقه صبر کردم و صفحه را هم به‌روز کردم."],
-        ask: "لطفاً تاریخ و ساعت دقیق تراکنش را اعلام کنید تا در گزارش درگاه پیگیری کنیم.",
-        answer: "پرداخت دیروز حدود ساعت {hour} انجام شد.",
-        fix: "تراکنش شما در گزارش درگاه تأیید شد و مبلغ {amount} تومان به‌صورت دستی به کیف پول شما اضافه شد.",
-        tags: &["پرداخت", "کیف پول"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["مغایرت مبلغ فاکتور با قیمت سایت", "اشتباه در مبلغ فاکتور {invoice}"],
-        leads: &["مبلغ فاکتور شماره {invoice} با قیمتی که در سایت اعلام شده بود فرق دارد."],
-        details: &["در سایت قیمت {product} کمتر درج شده بود.", "لطفاً فاکتور را اصلاح کنید یا علت اختلاف را توضیح دهید."],
-        ask: "لطفاً تصویر صفحه قیمت‌ها را که هنگام خرید دیده‌اید ارسال کنید.",
-        answer: "بله، در صفحه قیمت‌ها مبلغ کمتری نوشته شده بود؛ تصویرش را ایمیل کردم.",
-        fix: "اختلاف مربوط به ارزش افزوده بود که در سایت جداگانه نمایش داده می‌شود. جزئیات محاسبه در فاکتور اصلاح‌شده درج و برای شما ارسال شد.",
-        tags: &["فاکتور"],
-        fields: &[("invoice_number", "invoice")],
-    },
-    Topic {
-        subjects: &["تغییر نام خریدار در فاکتورها", "ویرایش اطلاعات صورت‌حساب"],
-        leads: &["لطفاً از این به بعد فاکتورها به نام شرکت صادر شود، نه به نام شخص من."],
-        details: &["شرکت ما به‌تازگی ثبت شده است.", "اگر امکان دارد فاکتورهای سه ماه اخیر را هم اصلاح کنید."],
-        ask: "لطفاً نام ثبتی شرکت، شناسه ملی و کد اقتصادی را ارسال کنید.",
-        answer: "نام ثبتی: شرکت {company}، شناسه ملی: {national_id}.",
-        fix: "اطلاعات صورت‌حساب به نام شرکت شما تغییر کرد و فاکتورهای بعدی با این مشخصات صادر می‌شوند.",
-        tags: &["فاکتور", "حساب کاربری"],
-        fields: &[],
-    },
-];
-
-const SALES: &[Topic] = &[
-    Topic {
-        subjects: &["ارتقای پلن از {plan_from} به {plan}", "درخواست ارتقای سرویس {product}", "ارتقا به پلن {plan}"],
-        leads: &[
-            "در حال حاضر از پلن {plan_from} استفاده می‌کنیم و می‌خواهیم به پلن {plan} ارتقا بدهیم.",
-            "منابع پلن فعلی‌مان ({plan_from}) دیگر جوابگوی ترافیک سایت نیست و قصد ارتقا داریم.",
-        ],
-        details: &[
-            "آیا مبلغ باقی‌مانده از دوره فعلی در هزینه ارتقا حساب می‌شود؟",
-            "لطفاً بفرمایید در زمان ارتقا سایت قطع می‌شود یا نه.",
-            "ترجیح می‌دهیم پرداخت سالانه باشد.",
-        ],
-        ask: "لطفاً بفرمایید ارتقا برای کدام سرویس انجام شود و دوره پرداخت ماهانه باشد یا سالانه؟",
-        answer: "برای همان سرویس {product} و دوره سالانه.",
-        fix: "پیش‌فاکتور ارتقا به پلن {plan} در پنل شما صادر شد. مبلغ باقی‌مانده دوره فعلی از آن کسر شده و پس از پرداخت، ارتقا بدون قطعی انجام می‌شود.",
-        tags: &["ارتقا"],
-        fields: &[("requested_plan", "plan")],
-    },
-    Topic {
-        subjects: &["استعلام قیمت {product}", "قیمت پلن {plan} برای {n} کاربر", "هزینه تمدید سالانه چقدر است؟"],
-        leads: &[
-            "می‌خواستم قیمت به‌روز {product} را بدانم.",
-            "برای شرکتمان با حدود {n} کاربر دنبال سرویس مناسب هستیم و قیمت پلن {plan} را می‌خواستیم.",
-        ],
-        details: &[
-            "آیا قیمت‌های سایت شامل مالیات بر ارزش افزوده هست؟",
-            "برای خرید دوساله تخفیف در نظر می‌گیرید؟",
-            "لطفاً جدول مقایسه پلن‌ها را هم بفرستید.",
-        ],
-        ask: "برای اعلام دقیق قیمت، لطفاً بفرمایید تقریباً چند کاربر و چه میزان فضای ذخیره‌سازی نیاز دارید؟",
-        answer: "حدود {n} کاربر داریم و فضای ذخیره‌سازی زیادی لازم نیست.",
-        fix: "قیمت پلن {plan} برای نیاز شما سالانه {amount} تومان با احتساب ارزش افزوده است. پیش‌فاکتور آن به ایمیل شما ارسال شد.",
-        tags: &["قیمت"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["خرید لایسنس عمده برای {seats} کاربر", "لایسنس سازمانی برای شعب شرکت", "تخفیف خرید عمده لایسنس"],
-        leads: &[
-            "شرکت ما قصد دارد برای {seats} کاربر لایسنس سالانه تهیه کند.",
-            "برای {seats} نفر از همکارانمان در شعبه {city} به لایسنس نیاز داریم.",
-        ],
-        details: &[
-            "آیا برای این تعداد تخفیف حجمی در نظر گرفته می‌شود؟",
-            "پرداخت از طریق واحد مالی شرکت و با فاکتور رسمی انجام می‌شود.",
-            "امکان مدیریت متمرکز لایسنس‌ها از یک حساب وجود دارد؟",
-        ],
-        ask: "لطفاً نام شرکت و شماره تماس کارشناس خرید را ارسال کنید تا همکاران فروش سازمانی با شما تماس بگیرند.",
-        answer: "اطلاعات تماس را فرستادم؛ لطفاً صبح‌ها تماس بگیرید.",
-        fix: "پیشنهاد قیمت {seats} لایسنس با {pct} درصد تخفیف حجمی برای شما ارسال شد. پس از تأیید، فاکتور رسمی صادر می‌شود.",
-        tags: &["لایسنس", "سازمانی"],
-        fields: &[("order_number", "order")],
-    },
-    Topic {
-        subjects: &["کد تخفیف {coupon} اعمال نمی‌شود", "مشکل در استفاده از کد تخفیف", "کد تخفیف نامعتبر است"],
-        leads: &[
-            "هنگام خرید {product} کد تخفیف {coupon} را وارد می‌کنم ولی پیغام «کد تخفیف نامعتبر است» نمایش داده می‌شود.",
-            "کد تخفیف {coupon} که در خبرنامه برایم ارسال شده بود کار نمی‌کند.",
-        ],
-        details: &["طبق ایمیل، این کد تا آخر ماه اعتبار دارد.", "سبد خرید من {amount} تومان است.", "اگر امکانش هست تخفیف را دستی اعمال کنید."],
-        ask: "لطفاً بفرمایید کد را برای کدام محصول و در چه مرحله‌ای از خرید وارد کرده‌اید؟",
-        answer: "برای {product} و در صفحه آخر سبد خرید.",
-        fix: "کد {coupon} فقط برای خرید سالانه معتبر است. تخفیف {pct} درصد به‌صورت دستی روی سفارش شما اعمال شد و می‌توانید پرداخت را انجام دهید.",
-        tags: &["تخفیف"],
-        fields: &[("order_number", "order")],
-    },
-    Topic {
-        subjects: &["درخواست دمو {product}", "درخواست جلسه معرفی محصول", "امکان تست رایگان قبل از خرید"],
-        leads: &[
-            "قبل از خرید می‌خواهیم نسخه آزمایشی {product} را ببینیم.",
-            "ما یک شرکت {n} نفره در {city} هستیم و می‌خواهیم قبل از خرید، دمو محصول را ببینیم.",
-        ],
-        details: &[
-            "آیا امکان برگزاری جلسه آنلاین وجود دارد؟",
-            "بیشتر روی امکانات گزارش‌گیری و دسترسی کاربران حساسیم.",
-            "نسخه آزمایشی چند روزه است؟",
-        ],
-        ask: "لطفاً دو زمان پیشنهادی برای جلسه آنلاین در روزهای کاری هفته آینده اعلام کنید.",
-        answer: "دوشنبه یا سه‌شنبه ساعت ۱۰ صبح برای ما مناسب است.",
-        fix: "جلسه دمو برای شما هماهنگ شد و لینک جلسه به ایمیلتان ارسال شد. حساب آزمایشی چهارده‌روزه هم برایتان فعال شد.",
-        tags: &["دمو"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["درخواست نمایندگی فروش در {city}", "همکاری به‌عنوان نماینده فروش"],
-        leads: &["شرکت ما در {city} فعالیت می‌کند و علاقه‌مند به دریافت نمایندگی فروش سرویس‌های شما هستیم."],
-        details: &[
-            "شرایط و درصد پورسانت نمایندگان را اعلام کنید.",
-            "حدود {n} مشتری فعال در حوزه طراحی سایت داریم.",
-            "آیا پنل مخصوص نمایندگان دارید؟",
-        ],
-        ask: "لطفاً رزومه شرکت و تعداد تقریبی مشتریان فعلی را ارسال کنید.",
-        answer: "رزومه شرکت را به ایمیل واحد فروش فرستادم؛ حدود {n} مشتری فعال داریم.",
-        fix: "درخواست شما تأیید شد. قرارداد نمایندگی و راهنمای پنل همکاران به ایمیل شما ارسال شد.",
-        tags: &["نمایندگی"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["تخفیف ویژه مؤسسات آموزشی", "تخفیف برای مدارس و دانشگاه‌ها"],
-        leads: &["ما یک مؤسسه آموزشی غیرانتفاعی هستیم و می‌خواستیم بدانیم برای مؤسسات آموزشی تخفیف دارید یا نه."],
-        details: &["حدود {seats} دانشجو و استاد از سرویس استفاده خواهند کرد.", "مجوز فعالیت مؤسسه را می‌توانیم ارسال کنیم."],
-        ask: "لطفاً تصویر مجوز فعالیت مؤسسه را ارسال کنید.",
-        answer: "تصویر مجوز را به ایمیل پشتیبانی فرستادم.",
-        fix: "تخفیف {pct} درصدی ویژه مؤسسات آموزشی برای حساب شما فعال شد و در خریدهای بعدی اعمال می‌شود.",
-        tags: &["تخفیف", "سازمانی"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["تفاوت پلن {plan_from} و {plan}", "کدام پلن برای فروشگاه اینترنتی مناسب است؟"],
-        leads: &["برای فروشگاه اینترنتی‌مان بین پلن {plan_from} و {plan} مردد هستیم."],
-        details: &["روزانه حدود {n} سفارش داریم.", "پشتیبانی تلفنی در کدام پلن هست؟", "اگر بعداً بخواهیم پلن را تغییر دهیم هزینه اضافه دارد؟"],
-        ask: "لطفاً بفرمایید میانگین بازدید روزانه سایت چقدر است؟",
-        answer: "حدود {visits} بازدید در روز داریم.",
-        fix: "با توجه به ترافیک سایت، پلن {plan} را پیشنهاد می‌کنیم. جدول مقایسه کامل امکانات پلن‌ها را به ایمیل شما فرستادیم.",
-        tags: &["قیمت", "ارتقا"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["درخواست پیش‌فاکتور {product}", "صدور پیش‌فاکتور برای خرید سالانه"],
-        leads: &["برای طی کردن مراحل خرید در شرکت، به پیش‌فاکتور رسمی {product} نیاز داریم."],
-        details: &["پیش‌فاکتور به نام شرکت و با ذکر ارزش افزوده باشد.", "مدت اعتبار پیش‌فاکتور را هم بنویسید."],
-        ask: "لطفاً نام کامل شرکت، شناسه ملی و آدرس را برای درج در پیش‌فاکتور ارسال کنید.",
-        answer: "نام شرکت: {company}، شناسه ملی: {national_id}، کد اقتصادی هم همین شماره است.",
-        fix: "پیش‌فاکتور شماره {invoice} به مبلغ {amount} تومان صادر و به ایمیل شما ارسال شد. اعتبار آن هفت روز است.",
-        tags: &["پیش‌فاکتور"],
-        fields: &[("invoice_number", "invoice")],
-    },
-    Topic {
-        subjects: &["خرید فضای اضافه برای {product}", "افزایش تعداد صندوق‌های ایمیل"],
-        leads: &["فضای ذخیره‌سازی سرویس ما رو به اتمام است و می‌خواهیم {n} گیگابایت فضای اضافه بخریم."],
-        details: &["آیا بدون تغییر پلن امکانش هست؟", "هزینه آن ماهانه حساب می‌شود یا سالانه؟"],
-        ask: "لطفاً بفرمایید فضای اضافه برای کدام سرویس نیاز است؟",
-        answer: "برای {product}.",
-        fix: "{n} گیگابایت فضای اضافه به سرویس شما اضافه شد و هزینه آن در فاکتور بعدی حساب می‌شود.",
-        tags: &["ارتقا"],
-        fields: &[("order_number", "order")],
-    },
-];
-
-const GENERAL: &[Topic] = &[
-    Topic {
-        subjects: &["تغییر ایمیل حساب کاربری", "می‌خواهم ایمیل حسابم را عوض کنم"],
-        leads: &[
-            "ایمیل فعلی حساب من {email} است و دیگر به آن دسترسی ندارم.",
-            "می‌خواهم ایمیل حساب کاربری‌ام را به {new_email} تغییر بدهم.",
-        ],
-        details: &["در پنل گزینه‌ای برای تغییر ایمیل پیدا نکردم.", "شماره موبایل ثبت‌شده در حساب همان شماره قبلی است."],
-        ask: "برای احراز هویت، لطفاً تصویر کارت ملی صاحب حساب را ارسال کنید.",
-        answer: "تصویر کارت ملی را به ایمیل پشتیبانی فرستادم.",
-        fix: "ایمیل حساب شما به {new_email} تغییر کرد. از این پس اطلاعیه‌ها به ایمیل جدید ارسال می‌شود.",
-        tags: &["حساب کاربری"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["فراموشی رمز عبور", "لینک بازیابی رمز عبور کار نمی‌کند", "ایمیل بازیابی رمز نمی‌رسد"],
-        leads: &[
-            "رمز عبور حسابم را فراموش کرده‌ام و ایمیل بازیابی رمز به دستم نمی‌رسد.",
-            "روی لینک بازیابی رمز عبور که ایمیل شده کلیک می‌کنم ولی پیغام «لینک منقضی شده است» می‌بینم.",
-        ],
-        details: &["چند بار درخواست دادم.", "ایمیل حساب من {email} است.", "پوشه اسپم را هم نگاه کردم."],
-        ask: "لطفاً بفرمایید آخرین درخواست بازیابی را چه ساعتی ثبت کرده‌اید؟ لینک‌ها پس از سی دقیقه منقضی می‌شوند.",
-        answer: "حدود ساعت {hour} درخواست دادم و صبح روز بعد روی لینک زدم.",
-        fix: "یک لینک بازیابی جدید برای شما ارسال شد که تا سی دقیقه معتبر است. لطفاً در این مدت رمز جدید را تنظیم کنید.",
-        tags: &["رمز عبور", "ورود"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["تغییر آدرس پستی", "ویرایش آدرس ارسال فاکتور به {city}"],
-        leads: &[
-            "دفتر ما به {city} منتقل شده و باید آدرس پستی حساب تغییر کند.",
-            "لطفاً آدرس ارسال فاکتورهای کاغذی را به آدرس جدید در {city} تغییر دهید.",
-        ],
-        details: &["کد پستی جدید: {postal}", "لطفاً فاکتورهای بعدی به آدرس جدید ارسال شود."],
-        ask: "لطفاً آدرس کامل جدید را همراه با کد پستی ده‌رقمی ارسال کنید.",
-        answer: "آدرس: {city}، خیابان آزادی، کوچه یاس، پلاک {n}. کد پستی {postal}.",
-        fix: "آدرس پستی حساب شما به‌روزرسانی شد.",
-        tags: &["اطلاعات تماس"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["شکایت از زمان پاسخگویی پشتیبانی", "چرا کسی جواب نمی‌دهد؟", "نارضایتی از خدمات پشتیبانی"],
-        leads: &[
-            "تیکت قبلی من {days} روز است که بی‌پاسخ مانده و تلفن پشتیبانی هم جواب نمی‌دهد.",
-            "از نحوه برخورد و زمان پاسخگویی پشتیبانی اصلاً راضی نیستم.",
-        ],
-        details: &[
-            "ما مشتری چندساله شما هستیم و انتظار بیشتری داشتیم.",
-            "اگر این وضعیت ادامه پیدا کند مجبوریم سرویسمان را منتقل کنیم.",
-            "لطفاً یک مسئول پیگیری کند.",
-        ],
-        ask: "لطفاً شماره تیکت قبلی را اعلام کنید تا شخصاً پیگیری کنم.",
-        answer: "شماره تیکت قبلی {prev_number} است.",
-        fix: "بابت تأخیر صمیمانه عذرخواهی می‌کنیم. تیکت قبلی شما بررسی و پاسخ داده شد و به جبران این تأخیر، یک ماه تمدید رایگان به سرویس شما اضافه شد.",
-        tags: &["شکایت"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["پیشنهاد برای بهبود پنل کاربری", "پیشنهاد اضافه شدن حالت تاریک", "پیشنهاد: گزارش مصرف ماهانه"],
-        leads: &[
-            "پیشنهاد می‌کنم امکان حالت تاریک (Dark mode) به پنل اضافه شود.",
-            "خیلی خوب می‌شد اگر گزارش مصرف ماهانه در پنل به‌صورت نمودار نمایش داده می‌شد.",
-            "پیشنهاد می‌کنم امکان پرداخت خودکار از کیف پول برای تمدید سرویس‌ها اضافه شود.",
-        ],
-        details: &["بیشتر شب‌ها با پنل کار می‌کنم.", "در سرویس‌های مشابه خارجی این امکان وجود دارد.", "در کل از خدمات شما راضی هستم."],
-        ask: "ممنون از پیشنهادتان. اگر امکانش هست، بفرمایید این امکان بیشتر در کدام بخش پنل برایتان مفید است؟",
-        answer: "بیشتر در صفحه مدیریت سرویس‌ها و گزارش‌ها.",
-        fix: "پیشنهاد شما برای تیم محصول ثبت شد و در برنامه‌ریزی نسخه‌های آینده بررسی می‌شود. از همراهی شما سپاسگزاریم.",
-        tags: &["پیشنهاد"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["درخواست حذف حساب کاربری", "حذف کامل اطلاعات حساب"],
-        leads: &["دیگر از خدمات شما استفاده نمی‌کنم و می‌خواهم حساب کاربری‌ام به‌طور کامل حذف شود."],
-        details: &["لطفاً اطلاعات شخصی من هم پاک شود.", "سرویس فعالی روی حسابم ندارم."],
-        ask: "لطفاً تأیید کنید که از حذف دائمی حساب و همه سوابق آن اطمینان دارید؛ این کار قابل بازگشت نیست.",
-        answer: "بله، تأیید می‌کنم.",
-        fix: "حساب کاربری شما و اطلاعات مرتبط با آن حذف شد.",
-        tags: &["حساب کاربری"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["تغییر شماره موبایل حساب", "شماره موبایل قبلی‌ام در دسترس نیست"],
-        leads: &["شماره موبایل قبلی من دیگر فعال نیست و کدهای تأیید به آن ارسال می‌شود."],
-        details: &["به همین دلیل نمی‌توانم وارد حسابم شوم.", "شماره جدیدم {phone} است."],
-        ask: "لطفاً شماره جدید و تصویر کارت ملی صاحب حساب را ارسال کنید.",
-        answer: "شماره جدید {phone} است و تصویر کارت ملی را هم ایمیل کردم.",
-        fix: "شماره موبایل حساب شما به‌روزرسانی شد و کدهای تأیید از این پس به شماره جدید ارسال می‌شوند.",
-        tags: &["حساب کاربری", "اطلاعات تماس"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["انتقال مالکیت حساب به همکار", "تغییر مدیر حساب شرکت"],
-        leads: &["همکار ما که مدیر حساب بود از شرکت رفته و می‌خواهیم مالکیت حساب به من منتقل شود."],
-        details: &["ایمیل من {email} است.", "نامه رسمی شرکت را هم می‌توانیم بفرستیم."],
-        ask: "لطفاً نامه رسمی با مهر شرکت مبنی بر درخواست انتقال مالکیت ارسال کنید.",
-        answer: "نامه رسمی با مهر شرکت را به ایمیل پشتیبانی فرستادم.",
-        fix: "مالکیت حساب به شما منتقل شد و دسترسی مدیر قبلی غیرفعال شد.",
-        tags: &["حساب کاربری"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["ساعات کاری پشتیبانی تلفنی", "پشتیبانی در روزهای تعطیل"],
-        leads: &[
-            "می‌خواستم بدانم پشتیبانی تلفنی در چه ساعاتی پاسخگو است.",
-            "آیا در روزهای تعطیل و پنجشنبه‌ها هم پشتیبانی دارید؟",
-        ],
-        details: &["چند بار عصر تماس گرفتم ولی کسی پاسخ نداد.", "برای ما پشتیبانی شبانه‌روزی مهم است."],
-        ask: "لطفاً بفرمایید بیشتر در چه ساعاتی به پشتیبانی نیاز دارید؟",
-        answer: "بیشتر عصرها بعد از ساعت ۱۸.",
-        fix: "پشتیبانی تلفنی شنبه تا چهارشنبه از ساعت ۸ تا ۲۰ و پنجشنبه‌ها تا ساعت ۱۴ پاسخگو است. پشتیبانی از طریق تیکت در همه روزها فعال است.",
-        tags: &["سؤال"],
-        fields: &[],
-    },
-    Topic {
-        subjects: &["درخواست نسخه قرارداد", "دریافت قرارداد و شرایط استفاده"],
-        leads: &["برای بایگانی شرکت به نسخه امضاشده قرارداد خدمات نیاز داریم."],
-        details: &["لطفاً نسخه PDF را ایمیل کنید.", "اگر امکان ارسال نسخه کاغذی هم هست اطلاع دهید."],
-        ask: "لطفاً بفرمایید قرارداد مربوط به کدام سرویس را نیاز دارید؟",
-        answer: "قرارداد {product}.",
-        fix: "نسخه PDF قرارداد به ایمیل شما ارسال شد؛ نسخه کاغذی هم تا یک هفته دیگر به آدرس ثبت‌شده پست می‌شود.",
-        tags: &["قرارداد"],
-        fields: &[],
-    },
-];
-
-const DOMAINS: &[&str] = &[
-    "narenj-shop.ir",
-    "ketabnama.com",
-    "arman-data.ir",
-    "didar-clinic.ir",
-    "tehranfood.com",
-    "sepidcar.ir",
-    "negarestan-art.com",
-    "pars-tools.ir",
-    "mehr-edu.ir",
-    "asal-cosmetics.com",
-    "rahnama-travel.ir",
-    "nikan-soft.com",
-    "baran-print.ir",
-    "shahrzad-mobl.com",
-    "zagros-tour.ir",
-    "kavir-steel.com",
-];
-const PRODUCTS: &[&str] = &[
-    "هاست لینوکس پایه",
-    "هاست وردپرس حرفه‌ای",
-    "سرور مجازی",
-    "ایمیل سازمانی",
-    "فروشگاه‌ساز",
-    "سامانه پیامک",
-    "گواهی SSL",
-    "شبکه توزیع محتوا (CDN)",
-];
-const PLANS: &[&str] = &["برنزی", "نقره‌ای", "طلایی", "الماس", "سازمانی"];
-const APPS: &[&str] = &["اپلیکیشن اندروید", "اپلیکیشن iOS", "پنل مدیریت", "نسخه وب", "اپلیکیشن دسکتاپ"];
-const OSES: &[&str] = &["Android 14", "Android 12", "iOS 17.4", "Windows 11", "macOS Sonoma"];
-const BROWSERS: &[&str] = &["Chrome", "Firefox", "Safari", "Edge", "Opera"];
-const WHENS: &[&str] = &[
-    "از صبح امروز",
-    "از دیشب",
-    "از دیروز عصر",
-    "از دو روز پیش",
-    "از آخر هفته گذشته",
-    "از حدود یک ساعت پیش",
-    "از ساعت {hour} امروز",
-];
-const COUPONS: &[&str] = &["NOWRUZ1403", "YALDA30", "WELCOME20", "SPRING15", "BLACKFRIDAY", "VIP2024"];
-const CITIES: &[&str] = &["تهران", "اصفهان", "شیراز", "مشهد", "تبریز", "کرج", "رشت", "اهواز", "کرمان", "یزد"];
-const COMPANIES: &[&str] = &[
-    "آرمان داده پارس",
-    "بازرگانی نارنج",
-    "کتاب‌نما",
-    "نیکان نرم‌افزار",
-    "چاپ باران",
-    "فولاد کویر",
-    "گردشگری رهنما",
-    "مبلمان شهرزاد",
-];
-const HTTP_CODES: &[u64] = &[500, 502, 503, 504];
 const SEATS: &[u64] = &[5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200];
 const PERCENTS: &[u64] = &[10, 15, 20, 25, 30];
 const UPLOAD_MB: &[u64] = &[20, 50, 64, 100, 128];
 
-// What customers write.
-const GREETINGS: &[&str] =
-    &["سلام", "سلام، وقت بخیر", "با سلام و احترام", "سلام، خسته نباشید", "درود", "سلام و عرض ادب", "وقت بخیر"];
-const CLOSINGS: &[&str] = &[
-    "ممنون می‌شوم راهنمایی کنید.",
-    "لطفاً هر چه زودتر بررسی کنید.",
-    "منتظر پاسخ شما هستم.",
-    "با تشکر",
-    "پیشاپیش از همکاری شما سپاسگزارم.",
-    "ممنون",
-    "لطفاً راهنمایی بفرمایید.",
-];
-const URGENT_HIGH: &[&str] = &["لطفاً سریع‌تر رسیدگی کنید.", "این موضوع برای ما مهم است."];
-const URGENT_CRITICAL: &[&str] =
-    &["کار ما کاملاً متوقف شده است، لطفاً فوری رسیدگی کنید!", "این موضوع خیلی فوری است و هر ساعت تأخیر برای ما ضرر دارد."];
-const NUDGES: &[&str] = &[
-    "سلام، هنوز پاسخی دریافت نکرده‌ام. لطفاً پیگیری کنید.",
-    "ببخشید، خبری نشد؟ موضوع برای ما فوری است.",
-    "سلام مجدد، لطفاً تیکت {number} را بررسی کنید.",
-    "چرا هنوز کسی جواب نداده است؟",
-];
-const CHASES: &[&str] = &[
-    "ممنون. تقریباً چه زمانی نتیجه مشخص می‌شود؟",
-    "سلام، خبری نشد؟",
-    "ممنون از پیگیری. منتظر خبر شما هستم، ولی لطفاً کمی سریع‌تر.",
-    "سلام، موضوع هنوز برای ما حل نشده؛ لطفاً پیگیری کنید.",
-];
-/// "It didn't work", after an agent proposed a fix.
-const STILLS_TECHNICAL: &[&str] = &[
-    "امتحان کردم ولی متأسفانه مشکل هنوز پابرجاست.",
-    "ممنون، ولی باز هم همان خطا را می‌بینم.",
-    "کارهایی که گفتید را انجام دادم ولی فرقی نکرد.",
-    "الان کمی بهتر شده ولی هنوز گاهی مشکل پیش می‌آید.",
-];
-const STILLS_BILLING: &[&str] = &[
-    "هنوز مبلغی به حسابم برنگشته است.",
-    "فاکتور را دریافت کردم ولی مشخصات آن هنوز اشتباه است.",
-    "در پنل هنوز تغییری نمی‌بینم.",
-];
-const STILLS_SALES: &[&str] = &[
-    "پیش‌فاکتور هنوز به دستم نرسیده است.",
-    "مبلغ اعلام‌شده با چیزی که در سایت دیدم فرق دارد.",
-    "در پنل هنوز تغییری نمی‌بینم.",
-];
-const STILLS_GENERAL: &[&str] =
-    &["هنوز تغییری در حسابم نمی‌بینم.", "ایمیلی دریافت نکردم، لطفاً دوباره بررسی کنید.", "متأسفانه هنوز درست نشده است."];
-const MORE_ANSWERS: &[&str] = &[
-    "بله، همین‌طور است.",
-    "اطلاعات خواسته‌شده را به ایمیل پشتیبانی فرستادم، لطفاً بررسی کنید.",
-    "در پیام قبلی توضیح دادم؛ لطفاً دوباره نگاه کنید.",
-    "تا جایی که می‌دانم تغییر دیگری نداده‌ایم.",
-];
-const THANKS: &[&str] = &[
-    "خیلی ممنون، مشکل حل شد.",
-    "سپاس از پیگیری‌تان، همه چیز درست است.",
-    "ممنونم، عالی شد.",
-    "دستتان درد نکند، درست شد.",
-    "ممنون از پاسخ سریع‌تان.",
-];
-const REPLY_OPENERS: &[&str] = &["سلام، ", "سلام مجدد، ", "ممنون از پاسخ‌تان. ", "", "", ""];
-
-// What agents write.
-const AGENT_GREETINGS: &[&str] =
-    &["سلام {hon}، وقت بخیر.", "{hon} گرامی، سلام.", "با سلام و احترام خدمت {hon}،", "درود بر شما {hon}،"];
-const AGENT_GREETINGS_AGAIN: &[&str] = &["سلام مجدد {hon}،", "{hon} گرامی،", "سلام {hon}،"];
-const ACKS: &[&str] = &[
-    "درخواست شما دریافت شد و کارشناسان ما در حال بررسی آن هستند.",
-    "از اطلاع‌رسانی شما سپاسگزاریم. موضوع در حال بررسی است و نتیجه را در همین تیکت اعلام می‌کنیم.",
-    "پیام شما را دریافت کردیم و پیگیری آن را شروع کرده‌ایم.",
-];
-const ASK_INTROS: &[&str] = &["درخواست شما دریافت شد.", "از پیام شما سپاسگزاریم.", "", ""];
-const MORE_ASKS: &[&str] = &[
-    "ممنون از اطلاعات. برای تکمیل بررسی، لطفاً اگر توضیح یا مدرک دیگری هست در همین تیکت بفرستید.",
-    "لطفاً تأیید کنید که اطلاعات بالا درست است تا کار را ادامه دهیم.",
-    "برای ادامه بررسی، لطفاً بفرمایید از پیام قبلی تا الان تغییری پیش آمده است؟",
-];
-const PROGRESS: &[&str] = &[
-    "موضوع به کارشناس ارشد واحد {dept} ارجاع شد و به‌محض دریافت نتیجه به شما اطلاع می‌دهیم.",
-    "بررسی همچنان ادامه دارد؛ از صبر و شکیبایی شما سپاسگزاریم.",
-    "همکاران ما در واحد {dept} در حال پیگیری هستند و به‌زودی نتیجه را اعلام می‌کنیم.",
-    "درخواست شما در دست اقدام است و به‌زودی نتیجه را اعلام می‌کنیم.",
-];
-const CONFIRM_TAILS: &[&str] = &[
-    "لطفاً بررسی کنید و نتیجه را به ما اطلاع دهید.",
-    "لطفاً بررسی بفرمایید و در صورت برطرف شدن مشکل، اطلاع دهید.",
-    "منتظر تأیید شما هستیم.",
-];
-const FIX_TAILS: &[&str] = &[
-    "در صورت نیاز به راهنمایی بیشتر در خدمت شما هستیم.",
-    "اگر سؤال دیگری دارید، در همین تیکت مطرح کنید.",
-    "از شکیبایی شما سپاسگزاریم.",
-    "",
-];
-const FOLLOW_UP_FIXES: &[&str] = &[
-    "تنظیمات دوباره بررسی و اصلاح شد؛ اکنون همه چیز درست کار می‌کند.",
-    "مورد باقی‌مانده هم برطرف شد و موضوع به‌طور کامل حل شده است.",
-    "تغییرات تکمیلی اعمال شد و در آزمایش‌های ما مشکلی دیده نمی‌شود.",
-];
-const HOLDS: &[&str] = &[
-    "رفع این مورد نیازمند هماهنگی با تیم توسعه است و تا مشخص شدن نتیجه، تیکت در حالت معلق قرار می‌گیرد. به‌محض دریافت پاسخ به شما اطلاع می‌دهیم.",
-    "این موضوع منتظر پاسخ شرکت ارائه‌دهنده خدمات است؛ به‌محض دریافت پاسخ، پیگیری را ادامه می‌دهیم.",
-    "رسیدگی به این درخواست تا پایان بررسی واحد {dept} متوقف شده است. نتیجه را در همین تیکت اعلام می‌کنیم.",
-];
-const SIGN_OFFS: &[&str] = &["با احترام،", "با سپاس،", "با تشکر،"];
-
-const NOTES_COMMON: &[&str] = &[
-    "مشتری قبلاً هم همین مشکل را داشته؛ به تیم زیرساخت ارجاع شد.",
-    "با مشتری تماس تلفنی گرفتم و توضیحات لازم داده شد.",
-    "مشتری ویژه است؛ لطفاً خارج از نوبت پیگیری شود.",
-    "تیکت مشابه {prev_number} هم از همین مشتری ثبت شده است.",
-    "لطفاً قبل از پاسخ نهایی با {other_agent} هماهنگ شود.",
-];
-const NOTES_TECHNICAL: &[&str] = &[
-    "لاگ‌های وب‌سرور بررسی شد؛ خطای timeout روی اتصال دیتابیس دیده می‌شود.",
-    "مشکل روی سرور host-{n}.dc2 تکرار شد؛ به تیم زیرساخت اطلاع دادم.",
-    "باگ تأیید شد و در سامانه پیگیری تیم توسعه ثبت شد.",
-    "احتمالاً مشکل از فایروال سمت مشتری است؛ در صورت تکرار traceroute بگیریم.",
-];
-const NOTES_BILLING: &[&str] = &[
-    "با واحد مالی هماهنگ شد؛ منتظر تأیید بازپرداخت هستیم.",
-    "تراکنش در پنل درگاه بررسی شد؛ وضعیت آن «موفق» است.",
-    "فاکتور قبلی باطل و فاکتور جدید صادر شود.",
-];
-const NOTES_SALES: &[&str] = &[
-    "مشتری بالقوه سازمانی؛ تا {pct} درصد تخفیف با تأیید مدیر فروش قابل ارائه است.",
-    "جلسه دمو در تقویم تیم فروش ثبت شد.",
-    "مشتری از رقبا هم استعلام گرفته؛ پیگیری تلفنی انجام شود.",
-];
-const NOTES_GENERAL: &[&str] = &[
-    "هویت مشتری با کد ارسال‌شده به موبایل تأیید شد.",
-    "بازخورد مشتری برای تیم محصول ارسال شد.",
-    "مدارک ارسالی ناقص است؛ در صورت نیاز دوباره درخواست شود.",
-];
-
-/// Departments the generator knows content for, by vocabulary key.
+/// Departments by vocabulary key: their share of tickets and their agents.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Area {
     Technical,
@@ -1270,33 +802,6 @@ impl Area {
             "billing" => Area::Billing,
             "sales" => Area::Sales,
             _ => Area::General,
-        }
-    }
-
-    fn topics(self) -> &'static [Topic] {
-        match self {
-            Area::Technical => TECHNICAL,
-            Area::Billing => BILLING,
-            Area::Sales => SALES,
-            Area::General => GENERAL,
-        }
-    }
-
-    fn notes(self) -> &'static [&'static str] {
-        match self {
-            Area::Technical => NOTES_TECHNICAL,
-            Area::Billing => NOTES_BILLING,
-            Area::Sales => NOTES_SALES,
-            Area::General => NOTES_GENERAL,
-        }
-    }
-
-    fn stills(self) -> &'static [&'static str] {
-        match self {
-            Area::Technical => STILLS_TECHNICAL,
-            Area::Billing => STILLS_BILLING,
-            Area::Sales => STILLS_SALES,
-            Area::General => STILLS_GENERAL,
         }
     }
 
@@ -1322,11 +827,12 @@ impl Area {
 }
 
 /// The ticket's own values that templates refer to.
-struct Vars {
+struct Vars<'t> {
     order: u64,
     invoice: u64,
     amount: u64,
-    code: u64,
+    /// An HTTP error line, as a browser shows it.
+    http: &'t str,
     n: u64,
     seats: u64,
     pct: u64,
@@ -1340,31 +846,33 @@ struct Vars {
     phone: u64,
     national_id: u64,
     version: (u64, u64),
-    company: &'static str,
-    domain: &'static str,
-    product: &'static str,
-    plan: &'static str,
-    plan_from: &'static str,
-    app: &'static str,
-    os: &'static str,
-    browser: &'static str,
-    when: &'static str,
-    coupon: &'static str,
-    city: &'static str,
+    company: &'t str,
+    domain: &'t str,
+    product: &'t str,
+    plan: &'t str,
+    plan_from: &'t str,
+    app: &'t str,
+    os: &'t str,
+    browser: &'t str,
+    when: &'t str,
+    coupon: &'t str,
+    city: &'t str,
 }
 
-impl Vars {
-    fn new(rng: &mut Rng) -> Vars {
-        let plan_i = 1 + rng.index(PLANS.len() - 1);
+impl<'t> Vars<'t> {
+    fn new(tables: &Tables<'t>, rng: &mut Rng) -> Vars<'t> {
+        let plans = tables.list(List::Plans);
+        // An upgrade: from a plan below the new one.
+        let plan_i = 1 + rng.index(plans.len().saturating_sub(1));
         Vars {
             order: rng.between(40_000, 99_999),
             invoice: rng.between(140_100, 140_399) * 100 + rng.below(100),
             amount: rng.between(19, 690) * 10_000,
-            code: rng.pick(HTTP_CODES),
+            http: rng.pick(tables.list(List::HttpErrors)),
             n: rng.between(3, 60),
-            seats: rng.pick(SEATS),
-            pct: rng.pick(PERCENTS),
-            mb: rng.pick(UPLOAD_MB),
+            seats: rng.pick_num(SEATS),
+            pct: rng.pick_num(PERCENTS),
+            mb: rng.pick_num(UPLOAD_MB),
             hour: rng.between(8, 22),
             days: rng.between(2, 9),
             visits: rng.between(5, 200) * 100,
@@ -1373,22 +881,22 @@ impl Vars {
             postal: rng.between(1_000_000_000, 9_999_999_999),
             phone: rng.between(9_010_000_000, 9_399_999_999),
             national_id: rng.between(10_100_000_000, 14_009_999_999),
-            company: rng.pick(COMPANIES),
+            company: rng.pick(tables.list(List::Companies)),
             version: (rng.between(2, 12), rng.below(10)),
-            domain: rng.pick(DOMAINS),
-            product: rng.pick(PRODUCTS),
-            plan: PLANS[plan_i],
-            plan_from: PLANS[rng.index(plan_i)],
-            app: rng.pick(APPS),
-            os: rng.pick(OSES),
-            browser: rng.pick(BROWSERS),
-            when: rng.pick(WHENS),
-            coupon: rng.pick(COUPONS),
-            city: rng.pick(CITIES),
+            domain: rng.pick(tables.list(List::Domains)),
+            product: rng.pick(tables.list(List::Products)),
+            plan: plans.get(plan_i).or(plans.last()).map_or("", String::as_str),
+            plan_from: plans.get(rng.index(plan_i)).map_or("", String::as_str),
+            app: rng.pick(tables.list(List::Apps)),
+            os: rng.pick(tables.list(List::Oses)),
+            browser: rng.pick(tables.list(List::Browsers)),
+            when: rng.pick(tables.list(List::Whens)),
+            coupon: rng.pick(tables.list(List::Coupons)),
+            city: rng.pick(tables.list(List::Cities)),
         }
     }
 
-    /// The ASCII value of a custom field.
+    /// The ASCII value of a custom field (one of [`FIELD_VARS`]).
     fn field(&self, var: &str) -> String {
         match var {
             "order" => self.order.to_string(),
@@ -1402,8 +910,9 @@ impl Vars {
 
 /// Everything a template may refer to while rendering one message.
 struct Ctx<'a> {
-    vars: &'a Vars,
-    customer: &'a Customer,
+    tables: &'a Tables<'a>,
+    vars: &'a Vars<'a>,
+    customer: &'a Customer<'a>,
     /// The agent writing (or being assigned), and another one for notes.
     agent: &'a str,
     other_agent: &'a str,
@@ -1416,15 +925,27 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    fn list(&self, l: List) -> &[String] {
+        self.tables.list(l)
+    }
+
     /// Appends `tpl` with its `{name}` placeholders filled.
     fn render(&self, out: &mut String, tpl: &str) {
+        self.render_in(out, tpl, true);
+    }
+
+    /// `{when}` is itself a template, expanded one level deep only.
+    fn render_in(&self, out: &mut String, tpl: &str, expand_when: bool) {
         let mut rest = tpl;
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
             match after.find('}') {
                 Some(close) => {
-                    self.put(out, &after[..close]);
+                    match &after[..close] {
+                        "when" if expand_when => self.render_in(out, self.vars.when, false),
+                        name => self.put(out, name),
+                    }
                     rest = &after[close + 1..];
                 }
                 None => {
@@ -1436,23 +957,20 @@ impl Ctx<'_> {
         out.push_str(rest);
     }
 
+    /// Appends the value of one of [`PLACEHOLDERS`] (anything else is left as it was).
     fn put(&self, out: &mut String, name: &str) {
         let v = self.vars;
         let c = self.customer;
+        let code = || http_code(v.http).unwrap_or(500);
         match name {
             "order" => push_fa_num(out, v.order, false),
             "invoice" => push_fa_num(out, v.invoice, false),
             "amount" => push_fa_num(out, v.amount, true),
-            "code" => push_fa_num(out, v.code, false),
+            "code" => push_fa_num(out, code(), false),
             "code_en" => {
-                let _ = write!(out, "{}", v.code);
+                let _ = write!(out, "{}", code());
             }
-            "http_error" => out.push_str(match v.code {
-                500 => "500 Internal Server Error",
-                502 => "502 Bad Gateway",
-                503 => "503 Service Unavailable",
-                _ => "504 Gateway Time-out",
-            }),
+            "http_error" => out.push_str(v.http),
             "n" => push_fa_num(out, v.n, false),
             "seats" => push_fa_num(out, v.seats, false),
             "pct" => push_fa_num(out, v.pct, false),
@@ -1481,7 +999,6 @@ impl Ctx<'_> {
             "browser" => out.push_str(v.browser),
             "coupon" => out.push_str(v.coupon),
             "city" => out.push_str(v.city),
-            "when" => self.render(out, v.when),
             "email" => out.push_str(c.person.email.as_deref().unwrap_or("")),
             "email_work" => {
                 out.push_str("info@");
@@ -1491,7 +1008,8 @@ impl Ctx<'_> {
                 let _ = write!(out, "{}.{}.{}@gmail.com", c.first_lat, c.last_lat, v.card4 % 100);
             }
             "hon" => {
-                out.push_str(if c.female { "خانم " } else { "آقای " });
+                out.push_str(self.tables.word(if c.female { Word::HonorificFemale } else { Word::HonorificMale }));
+                out.push(' ');
                 out.push_str(c.last);
             }
             "agent" => out.push_str(self.agent),
@@ -1669,18 +1187,19 @@ fn gap(step: Step, first_agent: bool, level: PriorityLevel, rng: &mut Rng) -> i6
     }
 }
 
-struct World {
+struct World<'t> {
+    tables: Tables<'t>,
     statuses: Vec<Status>,
     priorities: Vec<Priority>,
-    departments: Vec<(Department, Area)>,
+    departments: Vec<(Department, Area, &'t DepartmentTemplates)>,
     dept_weights: Vec<u64>,
     agents: Vec<Person>,
-    customers: Vec<Customer>,
-    sample: Customer,
+    customers: Vec<Customer<'t>>,
+    sample: Customer<'t>,
 }
 
-impl World {
-    fn new() -> World {
+impl<'t> World<'t> {
+    fn new(t: &'t SeedTemplates) -> World<'t> {
         let vocab_statuses = vocabulary::statuses(Lang::Fa);
         let statuses = StatusKind::ALL
             .iter()
@@ -1703,28 +1222,35 @@ impl World {
                 })
             })
             .collect();
-        let mut departments: Vec<(Department, Area)> = vocabulary::departments(Lang::Fa)
+        let mut departments: Vec<(Department, Area, &DepartmentTemplates)> = vocabulary::departments(Lang::Fa)
             .into_iter()
             .map(|d| {
                 let area = Area::of(&d.key);
-                (d, area)
+                let content = t.departments.get(&d.key).unwrap_or(&NO_DEPARTMENT);
+                (d, area, content)
             })
             .collect();
         if departments.is_empty() {
-            departments.push((Department { key: "general".into(), label: "پشتیبانی عمومی".into() }, Area::General));
+            departments.push((
+                Department { key: "general".into(), label: "general".into() },
+                Area::General,
+                &NO_DEPARTMENT,
+            ));
         }
-        let dept_weights = departments.iter().map(|(_, a)| a.weight()).collect();
+        let dept_weights = departments.iter().map(|(_, a, _)| a.weight()).collect();
         let mut agents = vocabulary::agents();
         if agents.is_empty() {
-            agents.push(Person { id: "1".into(), name: "پشتیبان".into(), email: None });
+            agents.push(Person { id: "1".into(), name: "agent".into(), email: None });
         }
+        let tables = Tables::new(t);
         World {
+            customers: customers(&tables),
+            tables,
             statuses,
             priorities,
             departments,
             dept_weights,
             agents,
-            customers: customers(),
             sample: sample_customer(),
         }
     }
@@ -1738,7 +1264,7 @@ impl World {
     fn agent_for(&self, area: Area, rng: &mut Rng) -> usize {
         if rng.chance(80) {
             let ids = area.agent_ids();
-            let id = ids[rng.index(ids.len())];
+            let id = ids.get(rng.index(ids.len())).copied().unwrap_or_default();
             if let Some(i) = self.agents.iter().position(|a| a.id == id) {
                 return i;
             }
@@ -1747,6 +1273,7 @@ impl World {
     }
 
     fn ticket(&self, id: u64, created: i64, anchor_s: i64, count: usize) -> TicketThread {
+        let tables = &self.tables;
         let mut rng = Rng::new(SEED ^ id.wrapping_mul(0xD6E8_FEB8_6659_FD93));
         let age = anchor_s - created;
         // The portal's demo customer always has a recent ticket awaiting her reply.
@@ -1757,13 +1284,12 @@ impl World {
             // Half uniform, half skewed to the front of the pool: some customers come back often.
             let a = rng.index(self.customers.len());
             let b = if rng.chance(50) { rng.index(self.customers.len()) } else { a };
-            &self.customers[a.min(b)]
+            self.customers.get(a.min(b)).unwrap_or(&self.sample)
         };
 
-        let (department, area) = &self.departments[rng.weighted(&self.dept_weights)];
+        let (department, area, content) = &self.departments[rng.weighted(&self.dept_weights)];
         let area = *area;
-        let topics = area.topics();
-        let topic = &topics[rng.index(topics.len())];
+        let topic = content.topics.get(rng.index(content.topics.len())).unwrap_or(&NO_TOPIC);
         let level = PriorityLevel::ALL[rng.weighted(&[25, 45, 22, 8])];
         let priority = self.priorities[level as usize].clone();
         let kind = if featured { StatusKind::WaitingOnCustomer } else { status_for_age(age, &mut rng) };
@@ -1815,7 +1341,7 @@ impl World {
             let pos = if agent_positions.is_empty() {
                 plan.len()
             } else {
-                agent_positions[rng.index(agent_positions.len())] + 1
+                agent_positions.get(rng.index(agent_positions.len())).map_or(plan.len(), |p| p + 1)
             };
             plan.insert(pos, Step::Note);
         }
@@ -1854,10 +1380,11 @@ impl World {
         }
 
         // Messages.
-        let vars = Vars::new(&mut rng);
+        let vars = Vars::new(tables, &mut rng);
         let agent_name = |i: usize| self.agents[i].name.as_str();
         let first_agent = if reassigned { other } else { responder };
         let mut ctx = Ctx {
+            tables,
             vars: &vars,
             customer,
             agent: agent_name(first_agent),
@@ -1871,13 +1398,13 @@ impl World {
         };
         let mut messages = Vec::with_capacity(plan.len());
         let mut subject = String::new();
-        let mut t = created;
+        let mut time = created;
         let mut agent_msgs = 0;
         let mut said = Said::default();
         // Every message is rendered here, then copied out at its exact size.
         let mut raw = String::with_capacity(1024);
         for (n, (&step, &g)) in plan.iter().zip(&gaps).enumerate() {
-            t += g;
+            time += g;
             let author_agent = if reassigned && agent_msgs == 0 { other } else { responder };
             ctx.agent = agent_name(author_agent);
             raw.clear();
@@ -1889,17 +1416,17 @@ impl World {
                         original_body(&mut raw, topic, &ctx, level, &mut rng);
                     }
                     _ => {
-                        raw.push_str(rng.pick(REPLY_OPENERS));
+                        ctx.render(&mut raw, rng.pick(tables.list(List::ReplyOpeners)));
                         let tpl = match step {
-                            Step::Nudge => rng.pick(NUDGES),
+                            Step::Nudge => rng.pick(tables.list(List::Nudges)),
                             Step::Answer if !said.answered => {
                                 said.answered = true;
-                                topic.answer
+                                &topic.answer
                             }
-                            Step::Answer => rng.pick(MORE_ANSWERS),
-                            Step::Still => rng.pick(area.stills()),
-                            Step::Thanks => rng.pick(THANKS),
-                            _ => rng.pick(CHASES),
+                            Step::Answer => rng.pick(tables.list(List::MoreAnswers)),
+                            Step::Still => rng.pick(&content.stills),
+                            Step::Thanks => rng.pick(tables.list(List::Thanks)),
+                            _ => rng.pick(tables.list(List::Chases)),
                         };
                         ctx.render(&mut raw, tpl);
                     }
@@ -1913,17 +1440,19 @@ impl World {
                 (author, Visibility::Public)
             } else if step.is_system() {
                 ctx.agent = agent_name(responder);
-                let tpl = match step {
-                    Step::Assigned => "تیکت به {agent} واگذار شد.",
-                    Step::Reassigned => "تیکت از {from} به {agent} واگذار شد.",
-                    Step::StatusChanged => "وضعیت تیکت به «{status}» تغییر کرد.",
-                    _ => "اولویت تیکت به «{priority}» تغییر کرد.",
-                };
+                let tpl = tables.word(match step {
+                    Step::Assigned => Word::Assigned,
+                    Step::Reassigned => Word::Reassigned,
+                    Step::StatusChanged => Word::StatusChanged,
+                    _ => Word::PriorityChanged,
+                });
                 ctx.render(&mut raw, tpl);
-                (Author { kind: AuthorKind::System, name: "سیستم".into(), id: None }, Visibility::Internal)
+                let author =
+                    Author { kind: AuthorKind::System, name: tables.word(Word::SystemAuthor).into(), id: None };
+                (author, Visibility::Internal)
             } else {
                 if step == Step::Note {
-                    let notes = if rng.chance(55) { area.notes() } else { NOTES_COMMON };
+                    let notes = if rng.chance(55) { &content.notes } else { tables.list(List::Notes) };
                     ctx.render(&mut raw, rng.pick(notes));
                 } else {
                     agent_body(&mut raw, step, agent_msgs == 0, &mut said, topic, &ctx, &mut rng);
@@ -1939,11 +1468,11 @@ impl World {
                 author,
                 visibility,
                 body: Body::Text(text.unwrap_or_else(|| raw.as_str().to_owned())),
-                created_at: at(t),
+                created_at: at(time),
                 attachments: Vec::new(),
             });
         }
-        let last_t = t;
+        let last_t = time;
         let closed_at = (!kind.is_active()).then(|| last_t + close_gap.max(1));
 
         // Ticket fields derived from the thread.
@@ -1962,11 +1491,9 @@ impl World {
         let reply_count =
             plan.iter().filter(|s| s.is_customer() || s.is_agent_public()).count().saturating_sub(1) as u32;
 
-        let mut custom_fields = BTreeMap::new();
-        for (key, var) in topic.fields {
-            custom_fields.insert((*key).to_owned(), vars.field(var));
-        }
-        let tags = pick_tags(topic, level, kind, &mut rng);
+        let custom_fields: BTreeMap<String, String> =
+            topic.fields.iter().map(|(key, var)| (key.clone(), vars.field(var))).collect();
+        let tags = pick_tags(tables, topic, level, kind, &mut rng);
 
         let ticket = Ticket {
             id,
@@ -2012,18 +1539,18 @@ fn status_for_age(age: i64, rng: &mut Rng) -> StatusKind {
 fn original_subject(topic: &Topic, ctx: &Ctx, level: PriorityLevel, rng: &mut Rng) -> String {
     let mut s = String::with_capacity(96);
     if level == PriorityLevel::Critical && rng.chance(25) {
-        s.push_str("فوری: ");
+        s.push_str(ctx.tables.word(Word::UrgentSubjectPrefix));
     }
-    ctx.render(&mut s, rng.pick(topic.subjects));
+    ctx.render(&mut s, rng.pick(&topic.subjects));
     s
 }
 
 fn original_body(out: &mut String, topic: &Topic, ctx: &Ctx, level: PriorityLevel, rng: &mut Rng) {
     if rng.chance(88) {
-        out.push_str(rng.pick(GREETINGS));
+        ctx.render(out, rng.pick(ctx.list(List::Greetings)));
         out.push_str(if rng.chance(50) { "\n" } else { "،\n" });
     }
-    ctx.render(out, rng.pick(topic.leads));
+    ctx.render(out, rng.pick(&topic.leads));
     let mut added = 0;
     for (i, d) in topic.details.iter().enumerate() {
         let last_chance = added == 0 && i + 1 == topic.details.len();
@@ -2034,16 +1561,16 @@ fn original_body(out: &mut String, topic: &Topic, ctx: &Ctx, level: PriorityLeve
         }
     }
     let urgent = match level {
-        PriorityLevel::Critical if rng.chance(80) => Some(rng.pick(URGENT_CRITICAL)),
-        PriorityLevel::High if rng.chance(40) => Some(rng.pick(URGENT_HIGH)),
+        PriorityLevel::Critical if rng.chance(80) => Some(rng.pick(ctx.list(List::UrgentCritical))),
+        PriorityLevel::High if rng.chance(40) => Some(rng.pick(ctx.list(List::UrgentHigh))),
         _ => None,
     };
     if let Some(u) = urgent {
         push_sentence_break(out);
-        out.push_str(u);
+        ctx.render(out, u);
     }
     out.push('\n');
-    out.push_str(rng.pick(CLOSINGS));
+    ctx.render(out, rng.pick(ctx.list(List::Closings)));
     if rng.chance(30) {
         out.push('\n');
         out.push_str(&ctx.customer.person.name);
@@ -2068,75 +1595,78 @@ struct Said {
 }
 
 fn agent_body(out: &mut String, step: Step, first: bool, said: &mut Said, topic: &Topic, ctx: &Ctx, rng: &mut Rng) {
-    let greeting = if first { rng.pick(AGENT_GREETINGS) } else { rng.pick(AGENT_GREETINGS_AGAIN) };
+    let greeting = rng.pick(ctx.list(if first { List::AgentGreetings } else { List::AgentGreetingsAgain }));
     ctx.render(out, greeting);
     out.push_str("\n\n");
     match step {
-        Step::Ack => ctx.render(out, rng.pick(ACKS)),
+        Step::Ack => ctx.render(out, rng.pick(ctx.list(List::Acks))),
         Step::Ask if !said.asked => {
             said.asked = true;
-            let intro = if first { rng.pick(ASK_INTROS) } else { "" };
+            let intro = if first { rng.pick(ctx.list(List::AskIntros)) } else { "" };
             if !intro.is_empty() {
-                out.push_str(intro);
+                ctx.render(out, intro);
                 out.push(' ');
             }
-            ctx.render(out, topic.ask);
+            ctx.render(out, &topic.ask);
         }
-        Step::Ask => ctx.render(out, rng.pick(MORE_ASKS)),
-        Step::Progress => ctx.render(out, rng.pick(PROGRESS)),
-        Step::Hold => ctx.render(out, rng.pick(HOLDS)),
+        Step::Ask => ctx.render(out, rng.pick(ctx.list(List::MoreAsks))),
+        Step::Progress => ctx.render(out, rng.pick(ctx.list(List::Progress))),
+        Step::Hold => ctx.render(out, rng.pick(ctx.list(List::Holds))),
         _ => {
             // Confirm or Fix: the topic's own fix the first time, a follow-up after that.
             if said.fixed {
-                ctx.render(out, rng.pick(FOLLOW_UP_FIXES));
+                ctx.render(out, rng.pick(ctx.list(List::FollowUpFixes)));
             } else {
-                ctx.render(out, topic.fix);
+                ctx.render(out, &topic.fix);
                 said.fixed = true;
             }
-            let tail = if step == Step::Confirm { rng.pick(CONFIRM_TAILS) } else { rng.pick(FIX_TAILS) };
+            let tail = rng.pick(ctx.list(if step == Step::Confirm { List::ConfirmTails } else { List::FixTails }));
             if !tail.is_empty() {
                 out.push(' ');
-                out.push_str(tail);
+                ctx.render(out, tail);
             }
         }
     }
     out.push_str("\n\n");
-    out.push_str(rng.pick(SIGN_OFFS));
+    ctx.render(out, rng.pick(ctx.list(List::SignOffs)));
     out.push('\n');
     out.push_str(ctx.agent);
-    out.push_str("\nپشتیبانی مشتریان");
+    out.push('\n');
+    ctx.render(out, ctx.tables.word(Word::Signature));
 }
 
-/// 0–3 distinct tags: some of the topic's, plus «فوری» on urgent tickets.
-fn pick_tags(topic: &Topic, level: PriorityLevel, kind: StatusKind, rng: &mut Rng) -> Vec<String> {
+/// 0–3 distinct tags: some of the topic's, plus the urgent tag on urgent tickets.
+fn pick_tags(tables: &Tables, topic: &Topic, level: PriorityLevel, kind: StatusKind, rng: &mut Rng) -> Vec<String> {
     let mut tags: Vec<String> = Vec::with_capacity(3);
     let untagged = if kind == StatusKind::New { 55 } else { 12 };
     if rng.chance(untagged) {
         return tags;
     }
-    let add = |t: &str, tags: &mut Vec<String>| {
-        if tags.len() < 3 && !tags.iter().any(|x| x == t) {
-            tags.push(t.to_owned());
+    let add = |tag: &str, tags: &mut Vec<String>| {
+        if tags.len() < 3 && !tag.is_empty() && !tags.iter().any(|x| x == tag) {
+            tags.push(tag.to_owned());
         }
     };
+    let high = matches!(level, PriorityLevel::High | PriorityLevel::Critical);
+    let urgent_tag = tables.word(Word::UrgentTag);
     let urgent = match level {
         PriorityLevel::Critical => rng.chance(60),
         PriorityLevel::High => rng.chance(15),
         _ => false,
     };
-    for (i, t) in topic.tags.iter().enumerate() {
+    for (i, tag) in topic.tags.iter().enumerate() {
         if (i == 0 && rng.chance(85)) || (i > 0 && rng.chance(60)) {
-            if *t == "فوری" && !matches!(level, PriorityLevel::High | PriorityLevel::Critical) {
+            if tag == urgent_tag && !high {
                 continue;
             }
-            add(t, &mut tags);
+            add(tag, &mut tags);
         }
     }
     if urgent {
-        add("فوری", &mut tags);
+        add(urgent_tag, &mut tags);
     }
     if rng.chance(4) {
-        add("مشتری ویژه", &mut tags);
+        add(tables.word(Word::VipTag), &mut tags);
     }
     tags
 }
@@ -2146,8 +1676,17 @@ mod tests {
     use std::collections::{BTreeMap, HashSet};
 
     use chrono::{Datelike, TimeZone, Timelike};
+    use serde_json::{json, Value};
 
     use super::*;
+
+    const SEED_FA: &str = include_str!("../../../public/demo/seed-fa.json");
+
+    /// The real content file, parsed once.
+    fn templates() -> &'static SeedTemplates {
+        static TEMPLATES: std::sync::OnceLock<SeedTemplates> = std::sync::OnceLock::new();
+        TEMPLATES.get_or_init(|| parse_templates(SEED_FA).unwrap_or_else(|e| panic!("{e}")))
+    }
 
     fn anchor() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2025, 3, 10, 9, 30, 0).single().expect("valid anchor")
@@ -2265,9 +1804,9 @@ mod tests {
 
     #[test]
     fn empty_and_tiny_counts() {
-        assert!(generate(0, anchor()).is_empty());
+        assert!(generate(0, anchor(), templates()).is_empty());
         for n in [1, 2, 7, 49, 50, 51] {
-            let seed = generate(n, anchor());
+            let seed = generate(n, anchor(), templates());
             assert_eq!(seed.len(), n);
             check(&seed, anchor());
         }
@@ -2282,14 +1821,14 @@ mod tests {
 
     #[test]
     fn deterministic() {
-        assert_eq!(generate(300, anchor()), generate(300, anchor()));
+        assert_eq!(generate(300, anchor(), templates()), generate(300, anchor(), templates()));
         let other = anchor() + chrono::Duration::hours(5);
-        assert_ne!(generate(300, anchor()), generate(300, other));
+        assert_ne!(generate(300, anchor(), templates()), generate(300, other, templates()));
     }
 
     #[test]
     fn invariants_on_300() {
-        let seed = generate(300, anchor());
+        let seed = generate(300, anchor(), templates());
         check(&seed, anchor());
 
         let kinds: HashSet<_> = seed.iter().map(|t| t.ticket.status.kind).collect();
@@ -2323,7 +1862,7 @@ mod tests {
     #[test]
     fn sample_customer_in_small_seeds() {
         for n in [50, 60, 120] {
-            let seed = generate(n, anchor());
+            let seed = generate(n, anchor(), templates());
             let mine: Vec<_> =
                 seed.iter().filter(|t| t.ticket.customer.email.as_deref() == Some(SAMPLE_CUSTOMER.1)).collect();
             assert!(mine.len() >= 3, "{n}: {}", mine.len());
@@ -2333,7 +1872,7 @@ mod tests {
 
     #[test]
     fn customers_are_distinct_and_plausible() {
-        let pool = customers();
+        let pool = customers(&Tables::new(templates()));
         assert_eq!(pool.len(), CUSTOMER_COUNT);
         let names: HashSet<_> = pool.iter().map(|c| c.person.name.as_str()).collect();
         let emails: HashSet<_> = pool.iter().filter_map(|c| c.person.email.as_deref()).collect();
@@ -2348,7 +1887,7 @@ mod tests {
 
     #[test]
     fn mixed_real_world_typing() {
-        let seed = generate(300, anchor());
+        let seed = generate(300, anchor(), templates());
         let texts: Vec<&str> =
             seed.iter().flat_map(|t| t.messages.iter().filter(|m| is_customer(m)).map(|m| m.body.raw())).collect();
         let any = |f: &dyn Fn(&str) -> bool| texts.iter().any(|t| f(t));
@@ -2372,7 +1911,7 @@ mod tests {
     #[test]
     fn large_seed() {
         let start = std::time::Instant::now();
-        let seed = generate(10_000, anchor());
+        let seed = generate(10_000, anchor(), templates());
         let elapsed = start.elapsed();
         eprintln!("generate(10_000): {elapsed:?}");
         assert_eq!(seed.len(), 10_000);
@@ -2426,7 +1965,7 @@ mod tests {
 
     #[test]
     fn huge_seed_does_not_panic() {
-        let seed = generate(50_000, anchor());
+        let seed = generate(50_000, anchor(), templates());
         assert_eq!(seed.len(), 50_000);
         assert!(seed.windows(2).all(|w| w[0].ticket.created_at < w[1].ticket.created_at));
         assert!(seed.iter().all(|t| t.ticket.updated_at < anchor()));
@@ -2436,7 +1975,7 @@ mod tests {
     fn odd_anchors() {
         // Sub-second anchors and the epoch still keep everything strictly before the anchor.
         for a in [anchor() + chrono::Duration::nanoseconds(123_456_789), DateTime::<Utc>::UNIX_EPOCH] {
-            let seed = generate(300, a);
+            let seed = generate(300, a, templates());
             check(&seed, a);
         }
     }
@@ -2446,7 +1985,7 @@ mod tests {
     #[ignore]
     fn report_distributions() {
         for n in [300, 10_000] {
-            let seed = generate(n, anchor());
+            let seed = generate(n, anchor(), templates());
             let mut by: BTreeMap<String, usize> = BTreeMap::new();
             for t in &seed {
                 *by.entry(format!("status {}", t.ticket.status.key)).or_default() += 1;
@@ -2464,12 +2003,271 @@ mod tests {
                 eprintln!("{k:<28} {v:>6} {:>5.1}%", v as f64 * 100.0 / n as f64);
             }
         }
-        let seed = generate(300, anchor());
+        let seed = generate(300, anchor(), templates());
         for t in seed.iter().rev().take(3) {
             eprintln!("\n#{} {} [{}] {:?}", t.ticket.number, t.ticket.subject, t.ticket.status.label, t.ticket.tags);
             for m in &t.messages {
                 eprintln!("--- {} {:?} {:?} {}\n{}", m.id, m.author.kind, m.visibility, m.created_at, m.body.raw());
             }
+        }
+    }
+
+    // ---- The content file ----
+
+    fn real_json() -> Value {
+        serde_json::from_str(SEED_FA).expect("the content file is JSON")
+    }
+
+    fn set(v: &mut Value, pointer: &str, to: Value) {
+        *v.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer}")) = to;
+    }
+
+    fn remove(v: &mut Value, pointer: &str, key: &str) {
+        v.pointer_mut(pointer).and_then(Value::as_object_mut).and_then(|o| o.remove(key)).expect(key);
+    }
+
+    /// The error for `v`, which must be rejected.
+    fn rejected(v: &Value) -> String {
+        match parse_templates(&v.to_string()) {
+            Ok(_) => panic!("accepted"),
+            Err(e) => {
+                assert!(e.starts_with("seed templates: "), "{e}");
+                e
+            }
+        }
+    }
+
+    #[test]
+    fn content_file_is_plain_utf8() {
+        assert!(!SEED_FA.contains("\\u"), "no \\u escapes");
+        assert!(SEED_FA.contains("می\u{200c}"), "real ZWNJ characters");
+        let v = real_json();
+        assert_eq!(v["departments"].as_object().map(|d| d.len()), Some(vocabulary::DEPARTMENTS.len()));
+        // The file holds exactly the tables the generator knows.
+        let keys = |table: &str| v[table].as_object().map(|o| o.keys().cloned().collect::<HashSet<_>>());
+        assert_eq!(keys("lists"), Some(LISTS.iter().map(|(k, _)| (*k).to_owned()).collect()));
+        assert_eq!(keys("words"), Some(WORDS.iter().map(|(k, _)| (*k).to_owned()).collect()));
+    }
+
+    #[test]
+    fn rejects_malformed_json() {
+        for bad in ["", "{", "[]", "null", "{\"lists\": {}", "{\"lists\": 3}"] {
+            let e = parse_templates(bad).err().unwrap_or_else(|| panic!("accepted {bad:?}"));
+            assert!(e.starts_with("seed templates: "), "{e}");
+        }
+        let truncated: String = SEED_FA.lines().take(120).collect::<Vec<_>>().join("\n");
+        let e = parse_templates(&truncated).expect_err("truncated file rejected");
+        assert!(e.contains("line"), "{e}");
+        let mut v = real_json();
+        set(&mut v, "/lists/plans", json!("طلایی"));
+        let e = rejected(&v);
+        assert!(e.contains("invalid type"), "{e}");
+    }
+
+    #[test]
+    fn rejects_unknown_and_missing_fields() {
+        for (pointer, field, want) in [
+            ("", "colour", "unknown field `colour`"),
+            ("/departments/billing", "faq", "unknown field `faq`"),
+            ("/departments/billing/topics/0", "summary", "unknown field `summary`"),
+            ("/lists", "customer_thank", "lists.customer_thank is not a known list"),
+            ("/words", "signature", "words.signature is not a known word"),
+            ("/departments", "legal", "departments.legal is not a vocabulary department"),
+        ] {
+            let mut v = real_json();
+            let to = match pointer {
+                "/departments" => v["departments"]["general"].clone(),
+                "/words" => json!("واژه"),
+                _ => json!([]),
+            };
+            v.pointer_mut(pointer).and_then(Value::as_object_mut).expect(pointer).insert(field.into(), to);
+            let e = rejected(&v);
+            assert!(e.contains(want), "{e}");
+        }
+        for (pointer, key, want) in [
+            ("", "words", "missing field `words`"),
+            ("/departments/billing/topics/0", "fix", "missing field `fix`"),
+            ("/lists", "cities", "lists.cities is missing"),
+            ("/words", "vip_tag", "words.vip_tag is missing"),
+            ("/departments", "sales", "departments.sales is missing"),
+        ] {
+            let mut v = real_json();
+            remove(&mut v, pointer, key);
+            let e = rejected(&v);
+            assert!(e.contains(want), "{e}");
+        }
+    }
+
+    #[test]
+    fn rejects_empty_lists_naming_the_field() {
+        for (pointer, field) in [
+            ("/lists/female_first_names", "lists.female_first_names"),
+            ("/lists/cities", "lists.cities"),
+            ("/lists/plans", "lists.plans"),
+            ("/lists/http_errors", "lists.http_errors"),
+            ("/lists/customer_nudges", "lists.customer_nudges"),
+            ("/lists/customer_reply_openers", "lists.customer_reply_openers"),
+            ("/lists/agent_sign_offs", "lists.agent_sign_offs"),
+            ("/lists/notes", "lists.notes"),
+            ("/departments/technical/stills", "departments.technical.stills"),
+            ("/departments/billing/topics", "departments.billing.topics"),
+            ("/departments/sales/topics/0/subjects", "departments.sales.topics[0].subjects"),
+            ("/departments/general/topics/2/leads", "departments.general.topics[2].leads"),
+        ] {
+            let mut v = real_json();
+            set(&mut v, pointer, json!([]));
+            let e = rejected(&v);
+            assert!(e.contains(&format!("{field} is empty")), "{pointer}: {e}");
+        }
+        // Every problem is reported, not just the first.
+        let mut v = real_json();
+        set(&mut v, "/lists/cities", json!([]));
+        set(&mut v, "/lists/coupons", json!([]));
+        let e = rejected(&v);
+        assert!(e.contains("lists.cities is empty") && e.contains("lists.coupons is empty"), "{e}");
+    }
+
+    #[test]
+    fn rejects_broken_texts_naming_the_field() {
+        for (pointer, to, want) in [
+            (
+                "/departments/billing/topics/0/leads/0",
+                "سفارش {ordr}",
+                "departments.billing.topics[0].leads[0] uses an unknown placeholder {ordr}",
+            ),
+            ("/lists/whens/0", "از {when}", "lists.whens[0] may not use {when} inside a when"),
+            ("/lists/customer_thanks/0", "ممنون {order", "lists.customer_thanks[0] has an unclosed '{'"),
+            ("/lists/agent_acks/1", "بررسی} شد", "lists.agent_acks[1] has a '}' without '{'"),
+            ("/words/system_assigned", "به {agnt}", "words.system_assigned uses an unknown placeholder {agnt}"),
+            ("/lists/companies/0", "{company}", "lists.companies[0] is a value and may not contain braces"),
+            ("/departments/sales/topics/0/tags/0", "{x}", "departments.sales.topics[0].tags[0] is a value"),
+            ("/lists/female_first_names/0", "زهرا", "lists.female_first_names[0] must be a name, a space and"),
+            ("/lists/last_names/3", "احمدی احمدی", "lists.last_names[3] must be a name, a space and"),
+            ("/lists/domains/0", "نارنج.ir", "lists.domains[0] must be ASCII"),
+            ("/lists/http_errors/1", "Bad Gateway", "lists.http_errors[1] must start with a 3-digit status code"),
+            (
+                "/departments/billing/topics/0/fields/order_number",
+                "orderz",
+                "departments.billing.topics[0].fields.order_number names no known variable",
+            ),
+            ("/departments/sales/topics/1/ask", "  ", "departments.sales.topics[1].ask is empty"),
+            ("/lists/customer_greetings/0", "", "lists.customer_greetings[0] is empty"),
+            ("/words/urgent_tag", "", "words.urgent_tag is empty"),
+        ] {
+            let mut v = real_json();
+            set(&mut v, pointer, json!(to));
+            let e = rejected(&v);
+            assert!(e.contains(want), "{pointer}: {e}");
+        }
+    }
+
+    /// The smallest valid content: one entry in every list, built from the tables so it
+    /// keeps up with them.
+    fn minimal_json() -> Value {
+        let sample = |usage: Use, key: &str| -> &'static str {
+            match usage {
+                _ if key == "honorific_female" => "خانم",
+                Use::Name if key.starts_with("female") => "زهرا zahra",
+                Use::Name if key.starts_with("male") => "علی ali",
+                Use::Name => "رضایی rezaei",
+                Use::Domain => "narenj.ir",
+                Use::HttpError => "502 Bad Gateway",
+                Use::Value => "مقدار",
+                Use::Text => "متن {order} برای {hon} از {agent}",
+                Use::OptionalText => "",
+                Use::When => "از ساعت {hour}",
+            }
+        };
+        let lists: serde_json::Map<String, Value> =
+            LISTS.iter().map(|(k, u)| ((*k).to_owned(), json!([sample(*u, k)]))).collect();
+        let words: serde_json::Map<String, Value> =
+            WORDS.iter().map(|(k, u)| ((*k).to_owned(), json!(sample(*u, k)))).collect();
+        let topic = json!({
+            "subjects": ["مشکل {product}"], "leads": ["{when} سایت {domain} باز نمی‌شود."], "details": ["خطا: {http_error}"],
+            "ask": "نسخه {app}؟", "answer": "{version}", "fix": "درست شد.", "tags": ["فوری"], "fields": {"order_number": "order"},
+        });
+        let dept = json!({"stills": ["هنوز نه."], "notes": ["یادداشت {n}."], "topics": [topic]});
+        let departments: serde_json::Map<String, Value> =
+            vocabulary::DEPARTMENTS.iter().map(|(k, _, _)| ((*k).to_owned(), dept.clone())).collect();
+        json!({"lists": lists, "words": words, "departments": departments})
+    }
+
+    #[test]
+    fn minimal_templates_generate() {
+        let t = parse_templates(&minimal_json().to_string()).unwrap_or_else(|e| panic!("{e}"));
+        for n in [0, 1, 300] {
+            let seed = generate(n, anchor(), &t);
+            assert_eq!(seed.len(), n);
+            check(&seed, anchor());
+        }
+    }
+
+    /// Empties every list and every string below `v`.
+    fn hollow(v: &mut Value) {
+        match v {
+            Value::Array(a) => a.clear(),
+            Value::String(s) => s.clear(),
+            Value::Object(o) => o.values_mut().for_each(hollow),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn unchecked_templates_never_panic() {
+        // Deserialized directly, bypassing parse_templates: nothing to pick from anywhere.
+        let mut hollow_all = minimal_json();
+        hollow(&mut hollow_all);
+        let mut no_tables = hollow_all.clone();
+        no_tables["lists"] = json!({});
+        no_tables["words"] = json!({});
+        no_tables["departments"] = json!({});
+        let mut when_loop = minimal_json();
+        when_loop["lists"]["whens"] = json!(["{when} و {when}"]);
+        let mut odd = minimal_json();
+        odd["lists"]["http_errors"] = json!(["خطا"]);
+        odd["lists"]["female_first_names"] = json!(["بی‌نام"]);
+        odd["lists"]["male_first_names"] = json!([]);
+        for v in [hollow_all, no_tables, when_loop, odd] {
+            let t: SeedTemplates = serde_json::from_value(v).expect("right shape");
+            for n in [0, 1, 60, 300] {
+                assert_eq!(generate(n, anchor(), &t).len(), n);
+            }
+        }
+    }
+
+    #[test]
+    fn every_placeholder_renders() {
+        let t = parse_templates(&minimal_json().to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let tables = Tables::new(&t);
+        let vars = Vars::new(&tables, &mut Rng::new(1));
+        let customer = sample_customer();
+        let ctx = Ctx {
+            tables: &tables,
+            vars: &vars,
+            customer: &customer,
+            agent: "سارا احمدی",
+            other_agent: "رضا کریمی",
+            from_agent: "مریم حسینی",
+            dept: "فنی",
+            status: "باز",
+            priority: "زیاد",
+            number: 10_001,
+            prev_number: 10_000,
+        };
+        for name in PLACEHOLDERS {
+            let mut out = String::new();
+            ctx.render(&mut out, &format!("«{{{name}}}»"));
+            assert!(out.len() > "«»".len() && !out.contains(['{', '}']), "{{{name}}} gave {out}");
+        }
+        let mut out = String::new();
+        ctx.render(&mut out, "{nope} {hon}");
+        assert_eq!(out, "{nope} خانم کاظمی");
+        for names in [
+            LISTS.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            WORDS.iter().map(|(k, _)| *k).collect(),
+            PLACEHOLDERS.to_vec(),
+        ] {
+            assert_eq!(names.iter().collect::<HashSet<_>>().len(), names.len(), "duplicate in {names:?}");
         }
     }
 }

@@ -1,13 +1,16 @@
 //! The demo helpdesk's state and rules: seeded tickets plus the user's changes, the same
-//! validation and status transitions real backends apply, and persistence of the changes.
+//! validation and status transitions real backends apply. What persists is the log of
+//! changes; replaying it over the seed through the same rules rebuilds the store.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use base64::Engine;
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{seed, vocabulary, MAX_ATTACHMENT_BYTES};
+use super::seed::{self, SeedTemplates};
+use super::{vocabulary, MAX_ATTACHMENT_BYTES};
 use crate::api::{ApiError, FieldError, Viewer};
 use crate::calendar::{tehran_offset, Lang};
 use crate::domain::person::is_plausible_email;
@@ -18,8 +21,8 @@ use crate::domain::{
 };
 use crate::platform::KeyValue;
 
-const META_KEY: &str = "pishkhan.demo.v1.meta";
-const CHANGES_KEY: &str = "pishkhan.demo.v1.changes";
+const META_KEY: &str = "pishkhan.demo.v2.meta";
+const LOG_KEY: &str = "pishkhan.demo.v2.log";
 pub const MAX_SUBJECT_CHARS: usize = 200;
 pub const MAX_BODY_CHARS: usize = 20_000;
 const MAX_ATTACHMENTS: usize = 5;
@@ -30,46 +33,79 @@ const ALLOWED_MIME_PREFIXES: [&str; 6] =
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Meta {
     seed_count: usize,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     anchor: DateTime<Utc>,
-    next_id: TicketId,
+}
+
+/// One user action as it was made; `at` keeps replays identical to the original.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+enum Change {
+    Create {
+        #[serde(with = "chrono::serde::ts_milliseconds")]
+        at: DateTime<Utc>,
+        viewer: Viewer,
+        ticket: NewTicket,
+    },
+    Reply {
+        #[serde(with = "chrono::serde::ts_milliseconds")]
+        at: DateTime<Utc>,
+        viewer: Viewer,
+        id: TicketId,
+        message: NewMessage,
+        internal: bool,
+    },
+    Update {
+        #[serde(with = "chrono::serde::ts_milliseconds")]
+        at: DateTime<Utc>,
+        viewer: Viewer,
+        id: TicketId,
+        update: TicketUpdate,
+    },
 }
 
 pub struct DemoStore {
     storage: Box<dyn KeyValue>,
+    templates: Rc<SeedTemplates>,
     meta: Meta,
+    /// Sorted by id: seeded ids come first and new tickets get ever larger ones.
     threads: Vec<TicketThread>,
     search_texts: Vec<String>,
-    index: HashMap<TicketId, usize>,
-    changed: BTreeSet<TicketId>,
+    log: Vec<Change>,
+    next_id: TicketId,
     offset: FixedOffset,
 }
 
 impl DemoStore {
     /// Loads the stored seed size, anchor and changes, or seeds anew when there are none,
     /// when they can't be read, or when `seed_count` differs from the stored one.
-    pub fn open(storage: Box<dyn KeyValue>, seed_count: usize, now: DateTime<Utc>) -> DemoStore {
+    pub fn open(
+        storage: Box<dyn KeyValue>,
+        templates: Rc<SeedTemplates>,
+        seed_count: usize,
+        now: DateTime<Utc>,
+    ) -> DemoStore {
         let stored_meta: Option<Meta> =
             storage.get(META_KEY).and_then(|raw| serde_json::from_str(&raw).ok());
-        let (meta, changes) = match stored_meta {
+        let (meta, log) = match stored_meta {
             Some(meta) if meta.seed_count == seed_count => {
-                let changes: Vec<TicketThread> = storage
-                    .get(CHANGES_KEY)
-                    .and_then(|raw| serde_json::from_str(&raw).ok())
-                    .unwrap_or_default();
-                (meta, changes)
+                let log: Vec<Change> =
+                    storage.get(LOG_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default();
+                (meta, log)
             }
-            _ => (fresh_meta(seed_count, now), Vec::new()),
+            _ => (Meta { seed_count, anchor: now }, Vec::new()),
         };
         let mut store = DemoStore {
             storage,
+            templates,
             meta,
             threads: Vec::new(),
             search_texts: Vec::new(),
-            index: HashMap::new(),
-            changed: BTreeSet::new(),
+            log: Vec::new(),
+            next_id: 1,
             offset: tehran_offset(),
         };
-        store.load(changes);
+        store.load(log);
         // Best effort: a store that can't persist still works for this page's lifetime.
         let _ = store.persist_meta();
         store
@@ -80,29 +116,62 @@ impl DemoStore {
     }
 
     pub fn reset(&mut self, now: DateTime<Utc>) {
-        self.meta = fresh_meta(self.meta.seed_count, now);
-        self.storage.remove(CHANGES_KEY);
+        self.meta = Meta { seed_count: self.meta.seed_count, anchor: now };
+        self.storage.remove(LOG_KEY);
         self.load(Vec::new());
         let _ = self.persist_meta();
     }
 
-    fn load(&mut self, changes: Vec<TicketThread>) {
-        self.threads = seed::generate(self.meta.seed_count, self.meta.anchor);
-        self.index = self.threads.iter().enumerate().map(|(i, t)| (t.ticket.id, i)).collect();
-        self.changed.clear();
-        for thread in changes {
-            let id = thread.ticket.id;
-            match self.index.get(&id) {
-                Some(&i) => self.threads[i] = thread,
-                None => {
-                    self.index.insert(id, self.threads.len());
-                    self.threads.push(thread);
-                }
-            }
-            self.changed.insert(id);
-            self.meta.next_id = self.meta.next_id.max(id + 1);
-        }
+    fn load(&mut self, log: Vec<Change>) {
+        self.threads = seed::generate(self.meta.seed_count, self.meta.anchor, &self.templates);
         self.search_texts = self.threads.iter().map(|t| t.ticket.search_text()).collect();
+        self.next_id = self.meta.seed_count as TicketId + 1;
+        self.log.clear();
+        for change in log {
+            // A change the rules now refuse (an edited log, say) is dropped, not fatal.
+            if self.apply(&change).is_ok() {
+                self.log.push(change);
+            }
+        }
+    }
+
+    fn apply(&mut self, change: &Change) -> Result<usize, ApiError> {
+        match change {
+            Change::Create { at, viewer, ticket } => self.apply_create(viewer, ticket.clone(), *at),
+            Change::Reply { at, viewer, id, message, internal } => {
+                self.apply_reply(viewer, *id, message.clone(), *internal, *at)
+            }
+            Change::Update { at, viewer, id, update } => self.apply_update(viewer, *id, update.clone(), *at),
+        }
+    }
+
+    /// Applies and persists a change, or leaves memory as it was when storage refuses it.
+    fn record(&mut self, change: Change) -> Result<usize, ApiError> {
+        let (len, next_id) = (self.threads.len(), self.next_id);
+        let touched = match &change {
+            Change::Create { .. } => None,
+            Change::Reply { id, .. } | Change::Update { id, .. } => {
+                self.index_of(*id).map(|i| (i, self.threads[i].clone(), self.search_texts[i].clone()))
+            }
+        };
+        let i = self.apply(&change)?;
+        self.log.push(change);
+        if let Err(e) = self.persist_log() {
+            self.log.pop();
+            self.threads.truncate(len);
+            self.search_texts.truncate(len);
+            self.next_id = next_id;
+            if let Some((i, thread, text)) = touched {
+                self.threads[i] = thread;
+                self.search_texts[i] = text;
+            }
+            return Err(e);
+        }
+        Ok(i)
+    }
+
+    fn index_of(&self, id: TicketId) -> Option<usize> {
+        self.threads.binary_search_by_key(&id, |t| t.ticket.id).ok()
     }
 
     fn persist_meta(&self) -> Result<(), ApiError> {
@@ -110,11 +179,9 @@ impl DemoStore {
         self.storage.set(META_KEY, &raw).map_err(ApiError::Storage)
     }
 
-    fn persist_changes(&self) -> Result<(), ApiError> {
-        let changed: Vec<&TicketThread> =
-            self.changed.iter().filter_map(|id| self.index.get(id).map(|&i| &self.threads[i])).collect();
-        let raw = serde_json::to_string(&changed).map_err(|e| ApiError::Storage(e.to_string()))?;
-        self.storage.set(CHANGES_KEY, &raw).map_err(ApiError::Storage)?;
+    fn persist_log(&self) -> Result<(), ApiError> {
+        let raw = serde_json::to_string(&self.log).map_err(|e| ApiError::Storage(e.to_string()))?;
+        self.storage.set(LOG_KEY, &raw).map_err(ApiError::Storage)?;
         self.persist_meta()
     }
 
@@ -131,7 +198,7 @@ impl DemoStore {
     }
 
     fn position(&self, viewer: &Viewer, id: TicketId) -> Result<usize, ApiError> {
-        let i = *self.index.get(&id).ok_or(ApiError::NotFound)?;
+        let i = self.index_of(id).ok_or(ApiError::NotFound)?;
         if let Viewer::Customer { email, .. } = viewer {
             let own = self.threads[i].ticket.customer.email.as_deref().unwrap_or_default();
             // A customer learns nothing about other people's tickets, not even that they exist.
@@ -154,6 +221,13 @@ impl DemoStore {
         now: DateTime<Utc>,
         lang: Lang,
     ) -> Result<Ticket, ApiError> {
+        let i = self.record(Change::Create { at: now, viewer: viewer.clone(), ticket: new })?;
+        let mut out = self.threads[i].ticket.clone();
+        relabel(&mut out, lang);
+        Ok(out)
+    }
+
+    fn apply_create(&mut self, viewer: &Viewer, new: NewTicket, now: DateTime<Utc>) -> Result<usize, ApiError> {
         let mut errors = Vec::new();
         let name = new.customer_name.trim();
         let email = new.customer_email.trim().to_lowercase();
@@ -189,7 +263,7 @@ impl DemoStore {
         let (Some(priority), true) = (priority, errors.is_empty()) else {
             return Err(ApiError::Validation(errors));
         };
-        let id = self.meta.next_id;
+        let id = self.next_id;
         let customer = Person { id: email.clone(), name: name.to_owned(), email: Some(email) };
         let ticket = Ticket {
             id,
@@ -218,22 +292,10 @@ impl DemoStore {
             created_at: now,
             attachments: attachments_for(id, 1, &new.attachments, attachments),
         };
-        self.index.insert(id, self.threads.len());
         self.search_texts.push(ticket.search_text());
         self.threads.push(TicketThread { ticket, messages: vec![first] });
-        self.changed.insert(id);
-        self.meta.next_id = id + 1;
-        if let Err(e) = self.persist_changes() {
-            self.threads.pop();
-            self.search_texts.pop();
-            self.index.remove(&id);
-            self.changed.remove(&id);
-            self.meta.next_id = id;
-            return Err(e);
-        }
-        let mut out = self.threads[self.threads.len() - 1].ticket.clone();
-        relabel(&mut out, lang);
-        Ok(out)
+        self.next_id = id + 1;
+        Ok(self.threads.len() - 1)
     }
 
     /// A public reply or (agents only) an internal note, with the status transition a
@@ -247,6 +309,19 @@ impl DemoStore {
         now: DateTime<Utc>,
         lang: Lang,
     ) -> Result<TicketThread, ApiError> {
+        let change = Change::Reply { at: now, viewer: viewer.clone(), id, message, internal };
+        let i = self.record(change)?;
+        Ok(present(&self.threads[i], viewer, lang))
+    }
+
+    fn apply_reply(
+        &mut self,
+        viewer: &Viewer,
+        id: TicketId,
+        message: NewMessage,
+        internal: bool,
+        now: DateTime<Utc>,
+    ) -> Result<usize, ApiError> {
         let i = self.position(viewer, id)?;
         let mut errors = Vec::new();
         check_text(&mut errors, "body", &message.body, MAX_BODY_CHARS);
@@ -264,7 +339,6 @@ impl DemoStore {
                 Author { kind: AuthorKind::Customer, name: name.clone(), id: Some(email.clone()) }
             }
         };
-        let before = self.threads[i].clone();
         let thread = &mut self.threads[i];
         let n = thread.messages.len() + 1;
         thread.messages.push(Message {
@@ -298,8 +372,8 @@ impl DemoStore {
                 t.status = status;
             }
         }
-        self.commit(i, before)?;
-        Ok(present(&self.threads[i], viewer, lang))
+        self.search_texts[i] = self.threads[i].ticket.search_text();
+        Ok(i)
     }
 
     pub fn update(
@@ -310,6 +384,17 @@ impl DemoStore {
         now: DateTime<Utc>,
         lang: Lang,
     ) -> Result<TicketThread, ApiError> {
+        let i = self.record(Change::Update { at: now, viewer: viewer.clone(), id, update })?;
+        Ok(present(&self.threads[i], viewer, lang))
+    }
+
+    fn apply_update(
+        &mut self,
+        viewer: &Viewer,
+        id: TicketId,
+        update: TicketUpdate,
+        now: DateTime<Utc>,
+    ) -> Result<usize, ApiError> {
         let i = self.position(viewer, id)?;
         if let Viewer::Customer { .. } = viewer {
             // Customers may only close or reopen their own ticket.
@@ -344,7 +429,6 @@ impl DemoStore {
         if !errors.is_empty() {
             return Err(ApiError::Validation(errors));
         }
-        let before = self.threads[i].clone();
         let thread = &mut self.threads[i];
         let t = &mut thread.ticket;
         let mut events = Vec::new();
@@ -398,29 +482,9 @@ impl DemoStore {
                 attachments: Vec::new(),
             });
         }
-        self.commit(i, before)?;
-        Ok(present(&self.threads[i], viewer, lang))
-    }
-
-    /// Persists a change to thread `i`, or puts `before` back so memory and storage agree.
-    fn commit(&mut self, i: usize, before: TicketThread) -> Result<(), ApiError> {
-        let id = before.ticket.id;
-        let was_changed = !self.changed.insert(id);
         self.search_texts[i] = self.threads[i].ticket.search_text();
-        if let Err(e) = self.persist_changes() {
-            self.search_texts[i] = before.ticket.search_text();
-            self.threads[i] = before;
-            if !was_changed {
-                self.changed.remove(&id);
-            }
-            return Err(e);
-        }
-        Ok(())
+        Ok(i)
     }
-}
-
-fn fresh_meta(seed_count: usize, now: DateTime<Utc>) -> Meta {
-    Meta { seed_count, anchor: now, next_id: seed_count as TicketId + 1 }
 }
 
 fn field(name: &str, message: &str) -> FieldError {

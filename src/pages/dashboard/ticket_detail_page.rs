@@ -48,22 +48,6 @@ fn TicketView(thread: TicketThread) -> impl IntoView {
     let id = ticket.id;
     let number = ticket.number.clone();
     let update_error = RwSignal::new(None::<ApiError>);
-    let statuses = LocalResource::new(move || {
-        let b = session.backend.get();
-        async move { b.statuses().await.unwrap_or_default() }
-    });
-    let priorities = LocalResource::new(move || {
-        let b = session.backend.get();
-        async move { b.priorities().await.unwrap_or_default() }
-    });
-    let agents = LocalResource::new(move || {
-        let b = session.backend.get();
-        async move { b.agents().await.unwrap_or_default() }
-    });
-    let departments = LocalResource::new(move || {
-        let b = session.backend.get();
-        async move { b.departments().await.unwrap_or_default() }
-    });
     let apply = move |update: TicketUpdate| {
         let backend = session.backend();
         leptos::task::spawn_local(async move {
@@ -106,7 +90,7 @@ fn TicketView(thread: TicketThread) -> impl IntoView {
                     <span>{move || i18n.t(Msg::Status)}</span>
                     <select name="status"
                         on:change=move |ev| apply(TicketUpdate { status: Some(event_target_value(&ev)), ..Default::default() })>
-                        {move || statuses.get().unwrap_or_default().into_iter().map(|s| {
+                        {move || session.vocabulary().statuses.into_iter().map(|s| {
                             let selected = s.key == status_key;
                             view! { <option value=s.key selected=selected>{s.label}</option> }
                         }).collect_view()}
@@ -116,7 +100,7 @@ fn TicketView(thread: TicketThread) -> impl IntoView {
                     <span>{move || i18n.t(Msg::Priority)}</span>
                     <select name="priority"
                         on:change=move |ev| apply(TicketUpdate { priority: Some(event_target_value(&ev)), ..Default::default() })>
-                        {move || priorities.get().unwrap_or_default().into_iter().map(|p| {
+                        {move || session.vocabulary().priorities.into_iter().map(|p| {
                             let selected = p.key == priority_key;
                             view! { <option value=p.key selected=selected>{p.label}</option> }
                         }).collect_view()}
@@ -130,7 +114,7 @@ fn TicketView(thread: TicketThread) -> impl IntoView {
                             apply(TicketUpdate { assignee: Some(Some(v).filter(|v| !v.is_empty())), ..Default::default() })
                         }>
                         <option value="" selected=assignee_id.is_empty()>{move || i18n.t(Msg::Unassigned)}</option>
-                        {move || agents.get().unwrap_or_default().into_iter().map(|a| {
+                        {move || session.vocabulary().agents.into_iter().map(|a| {
                             let selected = a.id == assignee_id;
                             view! { <option value=a.id selected=selected>{a.name}</option> }
                         }).collect_view()}
@@ -141,7 +125,7 @@ fn TicketView(thread: TicketThread) -> impl IntoView {
                     <select name="department"
                         on:change=move |ev| apply(TicketUpdate { department: Some(event_target_value(&ev)), ..Default::default() })>
                         <option value="" selected=department_key.is_empty()>"—"</option>
-                        {move || departments.get().unwrap_or_default().into_iter().map(|d| {
+                        {move || session.vocabulary().departments.into_iter().map(|d| {
                             let selected = d.key == department_key;
                             view! { <option value=d.key selected=selected>{d.label}</option> }
                         }).collect_view()}

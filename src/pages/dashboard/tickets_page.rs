@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::{ErrorView, Pager, TicketTable};
 use crate::domain::{PriorityLevel, StatusKind, TicketQuery};
-use crate::state::i18n::{use_i18n, Msg};
+use crate::state::i18n::{priority_level_msg, status_kind_msg, use_i18n, Msg};
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 
@@ -46,10 +46,6 @@ pub fn TicketsPage() -> impl IntoView {
         session.revision.track();
         async move { backend.list_tickets(&q).await }
     });
-    let departments = LocalResource::new(move || {
-        let backend = session.backend.get();
-        async move { backend.departments().await.unwrap_or_default() }
-    });
     let tickets = Signal::derive(move || {
         results.get().and_then(|r| r.ok()).map(|p| p.tickets).unwrap_or_default()
     });
@@ -76,7 +72,7 @@ pub fn TicketsPage() -> impl IntoView {
                         <option value="">{move || i18n.t(Msg::AllStatuses)}</option>
                         <option value="active">{move || i18n.t(Msg::ActiveStatuses)}</option>
                         {StatusKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.as_str()>{move || i18n.status_kind(k)}</option>
+                            <option value=k.as_str()>{move || i18n.t(status_kind_msg(k))}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -86,7 +82,7 @@ pub fn TicketsPage() -> impl IntoView {
                         on:change=move |ev| { priority.set(event_target_value(&ev)); reset_page(); }>
                         <option value="">{move || i18n.t(Msg::AllPriorities)}</option>
                         {PriorityLevel::ALL.into_iter().map(|l| view! {
-                            <option value=l.as_str()>{move || i18n.priority_level(l)}</option>
+                            <option value=l.as_str()>{move || i18n.t(priority_level_msg(l))}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -95,7 +91,7 @@ pub fn TicketsPage() -> impl IntoView {
                     <select name="department" prop:value=move || department.get()
                         on:change=move |ev| { department.set(event_target_value(&ev)); reset_page(); }>
                         <option value="">{move || i18n.t(Msg::AllDepartments)}</option>
-                        {move || departments.get().unwrap_or_default().into_iter().map(|d| view! {
+                        {move || session.vocabulary().departments.into_iter().map(|d| view! {
                             <option value=d.key>{d.label}</option>
                         }).collect_view()}
                     </select>

@@ -48,10 +48,16 @@ fn CustomerTicket(thread: TicketThread) -> impl IntoView {
     let closed = ticket.status.kind == StatusKind::Closed;
     let number = ticket.number.clone();
     let error = RwSignal::new(None::<ApiError>);
-    let set_status = move |key: &'static str| {
+    // Close and reopen by meaning: each backend has its own key for "closed" and "open".
+    let set_status = move |kind: StatusKind| {
         let backend = session.backend();
+        let vocabulary = session.vocabulary();
         leptos::task::spawn_local(async move {
-            let update = TicketUpdate { status: Some(key.to_owned()), ..Default::default() };
+            let Some(key) = vocabulary.status_key(kind).map(str::to_owned) else {
+                error.set(Some(ApiError::Unsupported(kind.as_str().into())));
+                return;
+            };
+            let update = TicketUpdate { status: Some(key), ..Default::default() };
             match backend.update_ticket(id, update).await {
                 Ok(_) => session.changed(),
                 Err(e) => error.set(Some(e)),
@@ -66,9 +72,9 @@ fn CustomerTicket(thread: TicketThread) -> impl IntoView {
                 <span>{move || i18n.t(Msg::TrackingNumber)} " " <bdi data-testid="tracking-number">{move || prefs.get().digits(&number)}</bdi></span>
                 <span data-testid="portal-status"><StatusBadge status=ticket.status.clone()/></span>
                 {can_close.then(|| if closed {
-                    view! { <button type="button" class="button" on:click=move |_| set_status("open")>{move || i18n.t(Msg::Reopen)}</button> }.into_any()
+                    view! { <button type="button" class="button" on:click=move |_| set_status(StatusKind::Open)>{move || i18n.t(Msg::Reopen)}</button> }.into_any()
                 } else {
-                    view! { <button type="button" class="button" on:click=move |_| set_status("closed")>{move || i18n.t(Msg::CloseTicket)}</button> }.into_any()
+                    view! { <button type="button" class="button" on:click=move |_| set_status(StatusKind::Closed)>{move || i18n.t(Msg::CloseTicket)}</button> }.into_any()
                 })}
             </p>
             {move || error.get().map(|e| view! { <ErrorView error=e/> })}

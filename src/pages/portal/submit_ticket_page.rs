@@ -63,14 +63,6 @@ pub fn SubmitTicketPage() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let created = RwSignal::new(None::<Ticket>);
     let caps = session.backend().capabilities();
-    let departments = LocalResource::new(move || {
-        let b = session.backend.get();
-        async move { b.departments().await.unwrap_or_default() }
-    });
-    let priorities = LocalResource::new(move || {
-        let b = session.backend.get();
-        async move { b.priorities().await.unwrap_or_default() }
-    });
 
     let edit = move |apply: fn(&mut TicketDraft, String)| {
         move |ev| {
@@ -159,7 +151,7 @@ pub fn SubmitTicketPage() -> impl IntoView {
                             <select name="department" prop:value=move || draft.with(|d| d.department.clone())
                                 on:change=edit(|d, v| d.department = v)>
                                 <option value="">{move || i18n.t(Msg::ChooseDepartment)}</option>
-                                {move || departments.get().unwrap_or_default().into_iter().map(|d| view! {
+                                {move || session.vocabulary().departments.into_iter().map(|d| view! {
                                     <option value=d.key>{d.label}</option>
                                 }).collect_view()}
                             </select>
@@ -172,7 +164,7 @@ pub fn SubmitTicketPage() -> impl IntoView {
                             <select name="priority" prop:value=move || draft.with(|d| d.priority.clone())
                                 on:change=edit(|d, v| d.priority = v)>
                                 <option value="">{move || i18n.t(Msg::DefaultPriority)}</option>
-                                {move || priorities.get().unwrap_or_default().into_iter().map(|p| view! {
+                                {move || session.vocabulary().priorities.into_iter().map(|p| view! {
                                     <option value=p.key>{p.label}</option>
                                 }).collect_view()}
                             </select>

@@ -29,7 +29,8 @@ fn new_ticket() -> NewTicket {
 }
 
 fn open(storage: &MemoryStorage, count: usize) -> DemoStore {
-    DemoStore::open(Box::new(storage.clone()), count, now())
+    let templates = seed::parse_templates(include_str!("../../../../public/demo/seed-fa.json")).unwrap();
+    DemoStore::open(Box::new(storage.clone()), Rc::new(templates), count, now())
 }
 
 #[test]
@@ -166,7 +167,7 @@ fn agent_updates_log_system_events_and_relabel_in_english() {
 
 #[test]
 fn a_full_storage_refuses_the_change_and_memory_stays_as_it_was() {
-    let storage = MemoryStorage::with_limit(400);
+    let storage = MemoryStorage::with_limit(100);
     let mut store = open(&storage, 10);
     let before = store.list(&agent(), &TicketQuery::default(), Lang::Fa).total;
     let err = store.create(&customer(), new_ticket(), now(), Lang::Fa).unwrap_err();
@@ -195,8 +196,8 @@ fn reset_and_reseed_drop_changes() {
 #[test]
 fn corrupt_storage_is_ignored_not_fatal() {
     let storage = MemoryStorage::default();
-    storage.set("pishkhan.demo.v1.meta", "{\"seed_count\":20,").unwrap();
-    storage.set("pishkhan.demo.v1.changes", "[garbage").unwrap();
+    storage.set("pishkhan.demo.v2.meta", "{\"seed_count\":20,").unwrap();
+    storage.set("pishkhan.demo.v2.log", "[garbage").unwrap();
     let store = open(&storage, 20);
     assert_eq!(store.list(&agent(), &TicketQuery::default(), Lang::Fa).total, 20);
 }
