@@ -9,6 +9,7 @@ pub mod message_body;
 pub mod pager;
 pub mod settings_bar;
 pub mod thread_view;
+pub mod ticket_loader;
 pub mod ticket_table;
 pub mod time_text;
 
@@ -19,5 +20,6 @@ pub use error_view::ErrorView;
 pub use pager::Pager;
 pub use settings_bar::SettingsBar;
 pub use thread_view::ThreadView;
+pub use ticket_loader::TicketLoader;
 pub use ticket_table::TicketTable;
 pub use time_text::TimeText;

@@ -1,6 +1,7 @@
 //! The helpdesk domain every adapter maps onto: tickets, messages, people, statuses,
 //! priorities and queries, with the pure functions that filter and sort them.
 
+pub mod base64;
 pub mod html;
 pub mod message;
 pub mod person;

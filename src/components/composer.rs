@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::attachment_picker::AttachmentPicker;
 use super::error_view::ErrorView;
 use crate::api::ApiError;
-use crate::domain::{NewMessage, TicketId, TicketThread};
+use crate::domain::{NewMessage, TicketId};
 use crate::state::drafts::{clear_draft, load_draft, save_draft};
 use crate::state::i18n::{use_i18n, Msg};
 use crate::state::session::use_session;
@@ -19,7 +19,7 @@ struct ReplyDraft {
 }
 
 #[component]
-pub fn Composer(ticket_id: TicketId, allow_note: bool, on_sent: Callback<TicketThread>) -> impl IntoView {
+pub fn Composer(ticket_id: TicketId, allow_note: bool) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let caps = session.backend().capabilities();
@@ -64,13 +64,13 @@ pub fn Composer(ticket_id: TicketId, allow_note: bool, on_sent: Callback<TicketT
             };
             pending.set(false);
             match result {
-                Ok(thread) => {
+                Ok(_) => {
                     clear_draft(&key);
                     body.set(String::new());
                     files.set(Vec::new());
                     error.set(None);
+                    // The thread above reloads on the session's revision.
                     session.changed();
-                    on_sent.run(thread);
                 }
                 Err(e) => error.set(Some(e)),
             }

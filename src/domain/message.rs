@@ -76,16 +76,15 @@ pub struct NewAttachment {
 
 /// Bytes as base64 text in JSON: a quarter larger than the file, not four times.
 mod base64_bytes {
-    use base64::Engine;
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(bytes))
+        s.serialize_str(&crate::domain::base64::encode(bytes))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
         let text = String::deserialize(d)?;
-        base64::engine::general_purpose::STANDARD.decode(text).map_err(serde::de::Error::custom)
+        crate::domain::base64::decode(&text).ok_or_else(|| serde::de::Error::custom("not base64"))
     }
 }
 

@@ -101,7 +101,7 @@ impl<'q> PreparedFilter<'q> {
         PreparedFilter {
             query,
             terms: search_terms(&query.search),
-            customer_email: query.customer_email.as_ref().map(|e| e.trim().to_lowercase()),
+            customer_email: query.customer_email.as_ref().map(|e| e.trim().to_ascii_lowercase()),
         }
     }
 
@@ -131,7 +131,7 @@ impl<'q> PreparedFilter<'q> {
             return false;
         }
         if let Some(email) = &self.customer_email {
-            let own = ticket.customer.email.as_deref().map(|e| e.trim().to_lowercase());
+            let own = ticket.customer.email.as_deref().map(|e| e.trim().to_ascii_lowercase());
             if own.as_deref() != Some(email.as_str()) {
                 return false;
             }

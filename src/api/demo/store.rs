@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use base64::Engine;
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +12,7 @@ use super::seed::{self, SeedTemplates};
 use super::{vocabulary, MAX_ATTACHMENT_BYTES};
 use crate::api::{ApiError, FieldError, Viewer};
 use crate::calendar::{tehran_offset, Lang};
+use crate::domain::base64;
 use crate::domain::person::is_plausible_email;
 use crate::domain::query::run_query_by;
 use crate::domain::{
@@ -230,7 +230,7 @@ impl DemoStore {
     fn apply_create(&mut self, viewer: &Viewer, new: NewTicket, now: DateTime<Utc>) -> Result<usize, ApiError> {
         let mut errors = Vec::new();
         let name = new.customer_name.trim();
-        let email = new.customer_email.trim().to_lowercase();
+        let email = new.customer_email.trim().to_ascii_lowercase();
         if name.is_empty() {
             errors.push(field("customer_name", "required"));
         }
@@ -518,7 +518,7 @@ fn check_attachments(errors: &mut Vec<FieldError>, files: &[NewAttachment]) -> V
     }
     files
         .iter()
-        .map(|f| format!("data:{};base64,{}", f.mime, base64::engine::general_purpose::STANDARD.encode(&f.bytes)))
+        .map(|f| format!("data:{};base64,{}", f.mime, base64::encode(&f.bytes)))
         .collect()
 }
 

@@ -2,39 +2,19 @@
 //! the fields an agent changes (status, priority, assignee, department).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::ApiError;
-use crate::components::{Composer, ErrorView, PriorityBadge, StatusBadge, ThreadView, TimeText};
-use crate::domain::{TicketId, TicketThread, TicketUpdate};
+use crate::components::{Composer, ErrorView, PriorityBadge, StatusBadge, ThreadView, TicketLoader, TimeText};
+use crate::domain::{TicketThread, TicketUpdate};
 use crate::state::i18n::{use_i18n, Msg};
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 
 #[component]
 pub fn TicketDetailPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<TicketId>().ok()));
-    let thread = LocalResource::new(move || {
-        let backend = session.backend.get();
-        let id = id.get();
-        session.revision.track();
-        async move {
-            match id {
-                Some(id) => backend.ticket(id).await,
-                None => Err(ApiError::NotFound),
-            }
-        }
-    });
     view! {
         <section class="ticket-detail">
-            {move || match thread.get() {
-                None => view! { <p class="loading">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <ErrorView error=e on_retry=move |_| thread.refetch()/> }.into_any(),
-                Some(Ok(t)) => view! { <TicketView thread=t/> }.into_any(),
-            }}
+            <TicketLoader show=|t| view! { <TicketView thread=t/> }.into_any()/>
         </section>
     }
 }
@@ -78,7 +58,7 @@ fn TicketView(thread: TicketThread) -> impl IntoView {
         <div class="ticket-layout">
             <div class="ticket-main">
                 <ThreadView messages=messages/>
-                <Composer ticket_id=id allow_note=true on_sent=Callback::new(|_| ())/>
+                <Composer ticket_id=id allow_note=true/>
             </div>
             <aside class="ticket-side">
                 <dl class="customer-card">

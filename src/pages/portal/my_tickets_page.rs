@@ -61,7 +61,7 @@ fn IdentifyForm() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let e = email.get_untracked().trim().to_lowercase();
+        let e = email.get_untracked().trim().to_ascii_lowercase();
         if is_plausible_email(&e) {
             let who = CustomerIdentity { name: String::new(), email: e };
             save_identity(&who);

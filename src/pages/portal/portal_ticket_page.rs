@@ -1,39 +1,19 @@
 //! One of the customer's tickets: status, the public thread, a reply box, close/reopen.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::ApiError;
-use crate::components::{Composer, ErrorView, StatusBadge, ThreadView};
-use crate::domain::{StatusKind, TicketId, TicketThread, TicketUpdate};
+use crate::components::{Composer, ErrorView, StatusBadge, ThreadView, TicketLoader};
+use crate::domain::{StatusKind, TicketThread, TicketUpdate};
 use crate::state::i18n::{use_i18n, Msg};
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 
 #[component]
 pub fn PortalTicketPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<TicketId>().ok()));
-    let thread = LocalResource::new(move || {
-        let backend = session.backend.get();
-        let id = id.get();
-        session.revision.track();
-        async move {
-            match id {
-                Some(id) => backend.ticket(id).await,
-                None => Err(ApiError::NotFound),
-            }
-        }
-    });
     view! {
         <section class="portal-ticket">
-            {move || match thread.get() {
-                None => view! { <p class="loading">{i18n.t(Msg::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <ErrorView error=e on_retry=move |_| thread.refetch()/> }.into_any(),
-                Some(Ok(t)) => view! { <CustomerTicket thread=t/> }.into_any(),
-            }}
+            <TicketLoader show=|t| view! { <CustomerTicket thread=t/> }.into_any()/>
         </section>
     }
 }
@@ -83,7 +63,7 @@ fn CustomerTicket(thread: TicketThread) -> impl IntoView {
         {if closed {
             view! { <p class="closed-note">{move || i18n.t(Msg::ClosedReopenToReply)}</p> }.into_any()
         } else {
-            view! { <Composer ticket_id=id allow_note=false on_sent=Callback::new(|_| ())/> }.into_any()
+            view! { <Composer ticket_id=id allow_note=false/> }.into_any()
         }}
     }
 }

@@ -88,7 +88,7 @@ pub fn SubmitTicketPage() -> impl IntoView {
             error.set(Some(ApiError::Validation(problems)));
             return;
         }
-        let who = CustomerIdentity { name: d.name.trim().to_owned(), email: d.email.trim().to_lowercase() };
+        let who = CustomerIdentity { name: d.name.trim().to_owned(), email: d.email.trim().to_ascii_lowercase() };
         // The portal acts for whoever submits; switch the session to them first.
         if identity.get_untracked().as_ref() != Some(&who) {
             save_identity(&who);
