@@ -6,14 +6,11 @@ pub mod portal_shell;
 pub mod start;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::path;
 
-use crate::pages::dashboard::{TicketDetailPage, TicketsPage};
-use crate::pages::portal::{MyTicketsPage, PortalTicketPage, SubmitTicketPage};
 use crate::state::config::RuntimeConfig;
 use crate::state::i18n::{provide_i18n, Msg};
 use crate::state::prefs::{load_prefs, provide_prefs, Prefs};
+use crate::state::route::{provide_navigator, Shell};
 use dashboard_shell::DashboardShell;
 use portal_shell::PortalShell;
 
@@ -26,24 +23,17 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
         calendar: config.calendar.unwrap_or(saved.calendar),
     });
     let i18n = provide_i18n(prefs);
-    provide_context(config.clone());
-    let base = config.base_path.clone();
+    let nav = provide_navigator(config.base_path.clone());
+    provide_context(config);
+    // A shell stays mounted while its own screens change.
+    let shell = Memo::new(move |_| nav.route().shell());
     view! {
         <div class="app" dir=move || prefs.get().dir() lang=move || prefs.get().lang_tag()>
-            <Router base=base>
-                <Routes fallback=move || view! { <p class="not-found">{i18n.t(Msg::PageNotFound)}</p> }>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/dashboard"/> }/>
-                    <ParentRoute path=path!("/dashboard") view=DashboardShell>
-                        <Route path=path!("") view=TicketsPage/>
-                        <Route path=path!("tickets/:id") view=TicketDetailPage/>
-                    </ParentRoute>
-                    <ParentRoute path=path!("/portal") view=PortalShell>
-                        <Route path=path!("") view=SubmitTicketPage/>
-                        <Route path=path!("tickets") view=MyTicketsPage/>
-                        <Route path=path!("tickets/:id") view=PortalTicketPage/>
-                    </ParentRoute>
-                </Routes>
-            </Router>
+            {move || match shell.get() {
+                Shell::Dashboard => view! { <DashboardShell/> }.into_any(),
+                Shell::Portal => view! { <PortalShell/> }.into_any(),
+                Shell::None => view! { <p class="not-found">{move || i18n.t(Msg::PageNotFound)}</p> }.into_any(),
+            }}
         </div>
     }
 }

@@ -5,4 +5,5 @@ pub mod config;
 pub mod drafts;
 pub mod i18n;
 pub mod prefs;
+pub mod route;
 pub mod session;

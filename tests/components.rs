@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -15,6 +14,7 @@ use pishkhan::pages::dashboard::TicketsPage;
 use pishkhan::state::config::RuntimeConfig;
 use pishkhan::state::i18n::provide_i18n;
 use pishkhan::state::prefs::{provide_prefs, Prefs};
+use pishkhan::state::route::provide_navigator;
 use pishkhan::state::session::provide_agent_session;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -64,8 +64,9 @@ async fn search_box_narrows_the_ticket_list_as_you_type() {
     let _handle = leptos::mount::mount_to(root.clone(), || {
         let prefs = provide_prefs(Prefs::default());
         provide_i18n(prefs);
+        provide_navigator(String::new());
         provide_agent_session(RuntimeConfig { demo_tickets: 120, ..RuntimeConfig::default() }, prefs);
-        view! { <Router><TicketsPage/></Router> }
+        view! { <TicketsPage/> }
     });
     settle().await;
     let status = root.query_selector("select[name=status]").unwrap().unwrap().unchecked_into::<web_sys::HtmlSelectElement>();

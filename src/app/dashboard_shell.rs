@@ -1,13 +1,14 @@
 //! The agent dashboard's frame: header, navigation, settings, and the demo's reset.
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
 
 use crate::api::{demo, BackendKind};
-use crate::components::{ErrorView, SettingsBar};
+use crate::components::{ErrorView, Link, SettingsBar};
+use crate::pages::dashboard::{TicketDetailPage, TicketsPage};
 use crate::state::config::RuntimeConfig;
 use crate::state::i18n::{use_i18n, Msg};
 use crate::state::prefs::use_prefs;
+use crate::state::route::{use_navigator, Route};
 use crate::state::session::provide_agent_session;
 
 #[component]
@@ -17,6 +18,7 @@ pub fn DashboardShell() -> impl IntoView {
     let i18n = use_i18n();
     let is_demo = config.backend == BackendKind::Demo;
     let session = provide_agent_session(config, prefs);
+    let nav = use_navigator();
     let reset = move |_| {
         let confirmed = window().confirm_with_message(i18n.t_untracked(Msg::ConfirmDemoReset)).unwrap_or(false);
         if confirmed {
@@ -27,11 +29,11 @@ pub fn DashboardShell() -> impl IntoView {
     view! {
         <div class="shell dashboard-shell">
             <header class="shell-header">
-                <A href="/dashboard"><span class="brand">{move || i18n.t(Msg::AppName)}</span></A>
+                <Link to="/dashboard"><span class="brand">{move || i18n.t(Msg::AppName)}</span></Link>
                 <span class="shell-name">{move || i18n.t(Msg::Dashboard)}</span>
                 <nav class="shell-nav">
-                    <A href="/dashboard">{move || i18n.t(Msg::Tickets)}</A>
-                    <A href="/portal">{move || i18n.t(Msg::CustomerPortal)}</A>
+                    <Link to="/dashboard">{move || i18n.t(Msg::Tickets)}</Link>
+                    <Link to="/portal">{move || i18n.t(Msg::CustomerPortal)}</Link>
                 </nav>
                 <SettingsBar/>
                 {is_demo.then(|| view! {
@@ -40,7 +42,10 @@ pub fn DashboardShell() -> impl IntoView {
             </header>
             <main class="shell-main">
                 {move || session.vocabulary_error().map(|e| view! { <ErrorView error=e/> })}
-                <Outlet/>
+                {move || match nav.route() {
+                    Route::Ticket(id) => view! { <TicketDetailPage id=id/> }.into_any(),
+                    _ => view! { <TicketsPage/> }.into_any(),
+                }}
             </main>
         </div>
     }

@@ -2,9 +2,9 @@
 //! dates. Rows are keyed by (id, updated_at) so a changed ticket re-renders.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::badges::{PriorityBadge, StatusBadge};
+use super::link::Link;
 use super::time_text::TimeText;
 use crate::domain::Ticket;
 use crate::state::i18n::{use_i18n, Msg};
@@ -30,7 +30,7 @@ pub fn TicketTable(
         view! {
             <tr data-ticket-id=t.id.to_string() data-ticket-number=t.number.clone()>
                 <td class="col-number"><bdi>{move || prefs.get().digits(&number)}</bdi></td>
-                <td class="col-subject"><A href=href><span dir="auto">{t.subject}</span></A></td>
+                <td class="col-subject"><Link to=href><span dir="auto">{t.subject}</span></Link></td>
                 {(!hide_customer).then(|| view! { <td class="col-customer" dir="auto">{customer}</td> })}
                 <td class="col-department">{department}</td>
                 <td class="col-status"><StatusBadge status=t.status/></td>

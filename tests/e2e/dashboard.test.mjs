@@ -95,3 +95,30 @@ test('?demo_tickets=10000 seeds a scale demo that still searches by number', asy
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('links navigate in place; back and forward work; unknown paths say so', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}/`);
+  await page.waitForSelector('table.ticket-table tbody tr');
+  assert.equal(new URL(page.url()).pathname, '/dashboard', 'the root is the dashboard');
+  assert.equal(await page.getAttribute('.shell-nav a[href="/dashboard"]', 'aria-current'), 'page');
+  await page.evaluate(() => { window.__samePage = true; });
+  const link = page.locator('table.ticket-table tbody tr .col-subject a').first();
+  const href = await link.getAttribute('href');
+  assert.match(href, /^\/dashboard\/tickets\/\d+$/);
+  await link.click();
+  await page.waitForSelector('.ticket-detail h1');
+  assert.equal(new URL(page.url()).pathname, href);
+  assert.equal(await page.evaluate(() => window.__samePage), true, 'no full page load');
+  await page.goBack();
+  await page.waitForSelector('table.ticket-table tbody tr');
+  await page.goForward();
+  await page.waitForSelector('.ticket-detail h1');
+  await page.click('.shell-nav a[href="/portal"]');
+  await page.waitForSelector('form.ticket-form');
+  assert.equal(await page.evaluate(() => window.__samePage), true);
+  await page.goto(`${BASE_URL}/no/such/page`);
+  await page.waitForSelector('.not-found');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

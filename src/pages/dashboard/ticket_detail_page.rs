@@ -5,16 +5,16 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::{Composer, ErrorView, PriorityBadge, StatusBadge, ThreadView, TicketLoader, TimeText};
-use crate::domain::{TicketThread, TicketUpdate};
+use crate::domain::{TicketId, TicketThread, TicketUpdate};
 use crate::state::i18n::{use_i18n, Msg};
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 
 #[component]
-pub fn TicketDetailPage() -> impl IntoView {
+pub fn TicketDetailPage(id: TicketId) -> impl IntoView {
     view! {
         <section class="ticket-detail">
-            <TicketLoader show=|t| view! { <TicketView thread=t/> }.into_any()/>
+            <TicketLoader id=id show=|t| view! { <TicketView thread=t/> }.into_any()/>
         </section>
     }
 }

@@ -4,16 +4,16 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::{Composer, ErrorView, StatusBadge, ThreadView, TicketLoader};
-use crate::domain::{StatusKind, TicketThread, TicketUpdate};
+use crate::domain::{StatusKind, TicketId, TicketThread, TicketUpdate};
 use crate::state::i18n::{use_i18n, Msg};
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 
 #[component]
-pub fn PortalTicketPage() -> impl IntoView {
+pub fn PortalTicketPage(id: TicketId) -> impl IntoView {
     view! {
         <section class="portal-ticket">
-            <TicketLoader show=|t| view! { <CustomerTicket thread=t/> }.into_any()/>
+            <TicketLoader id=id show=|t| view! { <CustomerTicket thread=t/> }.into_any()/>
         </section>
     }
 }

@@ -2,11 +2,11 @@
 //! backend accepts it, answered with the tracking number.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+
 use serde::{Deserialize, Serialize};
 
 use crate::api::{ApiError, FieldError};
-use crate::components::{AttachmentPicker, ErrorView};
+use crate::components::{AttachmentPicker, ErrorView, Link};
 use crate::domain::person::is_plausible_email;
 use crate::domain::{NewTicket, Ticket};
 use crate::state::drafts::{clear_draft, load_draft, save_draft};
@@ -206,9 +206,9 @@ fn Submitted(ticket: Ticket, on_again: Callback<()>) -> impl IntoView {
             <p>{move || i18n.t(Msg::YourTrackingNumber)}</p>
             <p class="tracking-number"><bdi data-testid="tracking-number">{move || prefs.get().digits(&number)}</bdi></p>
             <p class="actions">
-                <A href=format!("/portal/tickets/{}", ticket.id)>{move || i18n.t(Msg::ViewTicket)}</A>
+                <Link to=format!("/portal/tickets/{}", ticket.id)>{move || i18n.t(Msg::ViewTicket)}</Link>
                 " "
-                <A href="/portal/tickets">{move || i18n.t(Msg::MyTickets)}</A>
+                <Link to="/portal/tickets">{move || i18n.t(Msg::MyTickets)}</Link>
                 " "
                 <button type="button" class="link-button" on:click=move |_| on_again.run(())>{move || i18n.t(Msg::SubmitAnother)}</button>
             </p>
