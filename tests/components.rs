@@ -8,8 +8,9 @@ use wasm_bindgen_test::*;
 
 use pishkhan::api::demo::{self, seed};
 use pishkhan::calendar::Lang;
+use pishkhan::components::message_body::MessageBody;
 use pishkhan::components::{SettingsBar, StatusBadge};
-use pishkhan::domain::{Status, StatusKind};
+use pishkhan::domain::{Body, Status, StatusKind};
 use pishkhan::pages::dashboard::TicketsPage;
 use pishkhan::state::config::RuntimeConfig;
 use pishkhan::state::i18n::provide_i18n;
@@ -112,4 +113,42 @@ async fn language_switch_updates_prefs_and_text() {
     assert_eq!(document().document_element().unwrap().get_attribute("dir").as_deref(), Some("ltr"));
     let calendar_label = root.query_selector("select[name=calendar] option").unwrap().unwrap().text_content();
     assert_eq!(calendar_label.as_deref(), Some("Solar Hijri"));
+}
+
+#[wasm_bindgen_test]
+async fn hostile_html_is_rebuilt_from_the_allow_list() {
+    let root = fresh_container();
+    let hostile = concat!(
+        "<p dir=\"rtl\" style=\"color:red\" onclick=\"alert(1)\">سلام <b>مهم</b><font color=red> قرمز</font></p>",
+        "<img src=x onerror=\"window.__pwned=1\"><img src=\"https://example.ir/a.png\" alt=\"تصویر\">",
+        "<a href=\"javascript:window.__pwned=2\">بد</a><a href=\"https://example.ir/راهنما\">خوب</a>",
+        "<script>window.__pwned=3</script><svg><script>window.__pwned=4</script></svg>",
+        "<iframe src=\"https://evil.example\"></iframe><style>p{display:none}</style><!-- note -->",
+        "<table><tr><td colspan=\"2\" onmouseover=\"x()\">خانه</td></tr></table>",
+    );
+    let body = Body::Html(hostile.into());
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <MessageBody body=body.clone()/> });
+    settle().await;
+    let out = root.query_selector(".message-html").unwrap().unwrap();
+    let html = out.inner_html();
+    for banned in ["script", "onclick", "onerror", "onmouseover", "style", "iframe", "svg", "javascript:", "font", " note "] {
+        assert!(!html.contains(banned), "{banned} survived: {html}");
+    }
+    assert!(js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap().is_undefined(), "nothing ran");
+    let p = out.query_selector("p").unwrap().unwrap();
+    assert_eq!(p.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(p.text_content().as_deref(), Some("سلام مهم قرمز"), "unknown wrappers keep their text");
+    let links = out.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 2);
+    let bad = links.item(0).unwrap().unchecked_into::<web_sys::Element>();
+    assert!(bad.get_attribute("href").is_none(), "javascript: link lost its href");
+    let good = links.item(1).unwrap().unchecked_into::<web_sys::Element>();
+    assert_eq!(good.get_attribute("href").as_deref(), Some("https://example.ir/راهنما"));
+    assert_eq!(good.get_attribute("rel").as_deref(), Some("noopener noreferrer nofollow"));
+    let images = out.query_selector_all("img").unwrap();
+    assert_eq!(images.length(), 2);
+    let first = images.item(0).unwrap().unchecked_into::<web_sys::Element>();
+    assert!(first.get_attribute("src").is_none() && first.get_attribute("onerror").is_none());
+    let td = out.query_selector("td").unwrap().unwrap();
+    assert_eq!(td.get_attribute("colspan").as_deref(), Some("2"));
 }

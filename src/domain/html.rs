@@ -1,5 +1,6 @@
-//! Backend HTML reduced to readable plain text: tags dropped, block ends turned into line
-//! breaks, the common entities decoded. The result is only ever rendered as a text node.
+//! Backend HTML, made safe: the allow-list the sanitizer applies (which elements and
+//! attributes survive, which link targets), and HTML reduced to plain text for places that
+//! show no markup (previews, search). Both are pure, so both are tested natively.
 
 /// Elements whose content is never shown as text.
 const HIDDEN: [&str; 4] = ["script", "style", "head", "template"];
@@ -92,9 +93,77 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
+/// Elements kept with their attributes filtered; anything else is unwrapped (its text and
+/// allowed children stay) unless it is in `DROPPED`.
+pub const ALLOWED_ELEMENTS: [&str; 28] = [
+    "a", "b", "blockquote", "br", "code", "del", "div", "em", "h1", "h2", "h3", "h4", "hr", "i", "img", "li",
+    "ol", "p", "pre", "s", "span", "strong", "table", "tbody", "td", "th", "thead", "tr",
+];
+
+/// Elements removed together with everything inside them.
+pub const DROPPED_ELEMENTS: [&str; 14] = [
+    "script", "style", "iframe", "object", "embed", "form", "input", "button", "textarea", "select", "svg",
+    "math", "template", "noscript",
+];
+
+/// Attributes kept, by element (`*` for all); event handlers and `style` never are.
+pub fn attribute_allowed(element: &str, attribute: &str) -> bool {
+    matches!(
+        (element, attribute),
+        (_, "dir" | "lang" | "title")
+            | ("a", "href")
+            | ("img", "src" | "alt" | "width" | "height")
+            | ("td" | "th", "colspan" | "rowspan")
+            | ("ol", "start")
+    )
+}
+
+/// Whether a link or image URL may be kept: http(s) and mailto for links, and for images
+/// http(s) or an inline raster `data:image/…`. Control characters and spaces that browsers
+/// ignore inside a scheme ("java\tscript:") are ignored here too before checking.
+pub fn url_allowed(url: &str, for_image: bool) -> bool {
+    let compact: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let lower = compact.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return true;
+    }
+    if for_image {
+        ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"].iter().any(|p| lower.starts_with(p))
+    } else {
+        lower.starts_with("mailto:")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::html_to_text;
+
+    use super::{attribute_allowed, url_allowed};
+
+    #[test]
+    fn urls_pass_only_safe_schemes() {
+        for ok in ["https://example.ir/a?b=1", "HTTP://x.ir", " https://x.ir", "mailto:a@b.ir"] {
+            assert!(url_allowed(ok, false), "{ok}");
+        }
+        for bad in ["javascript:alert(1)", "JavaScript:alert(1)", "java\tscript:alert(1)", " javascript:x", "\u{1}javascript:x",
+            "vbscript:x", "data:text/html,<script>", "/relative", "//evil.example", "file:///etc/passwd", ""] {
+            assert!(!url_allowed(bad, false), "{bad:?}");
+        }
+        assert!(url_allowed("data:image/png;base64,iVBOR", true));
+        assert!(!url_allowed("data:image/svg+xml,<svg onload=x>", true));
+        assert!(!url_allowed("data:image/png;base64,x", false), "data URLs are not links");
+    }
+
+    #[test]
+    fn no_event_handlers_or_styles_survive() {
+        for attr in ["onclick", "onerror", "onload", "style", "class", "id", "srcset", "formaction"] {
+            for el in ["a", "img", "p", "td"] {
+                assert!(!attribute_allowed(el, attr), "{el}[{attr}]");
+            }
+        }
+        assert!(attribute_allowed("a", "href") && attribute_allowed("img", "src") && attribute_allowed("p", "dir"));
+        assert!(!attribute_allowed("p", "href"));
+    }
 
     #[test]
     fn tags_go_and_blocks_break_lines() {
