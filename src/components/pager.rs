@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::TicketPage;
 use crate::state::i18n::{use_i18n, Msg};
 use crate::state::prefs::use_prefs;
 
@@ -9,7 +10,7 @@ use crate::state::prefs::use_prefs;
 pub fn Pager(page: u32, per_page: u32, total: usize, on_page: Callback<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let prefs = use_prefs();
-    let pages = (total as u32).div_ceil(per_page.max(1)).max(1);
+    let pages = TicketPage::page_count_of(total, per_page);
     let first = if total == 0 { 0 } else { (page - 1) as usize * per_page as usize + 1 };
     let last = (page as usize * per_page as usize).min(total);
     let range = move || {

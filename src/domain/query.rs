@@ -81,10 +81,12 @@ pub struct TicketPage {
 
 impl TicketPage {
     pub fn page_count(&self) -> u32 {
-        if self.per_page == 0 {
-            return 1;
-        }
-        (self.total as u32).div_ceil(self.per_page).max(1)
+        TicketPage::page_count_of(self.total, self.per_page)
+    }
+
+    /// Pages needed for `total` results at `per_page` (at least one, even when empty).
+    pub fn page_count_of(total: usize, per_page: u32) -> u32 {
+        (total as u32).div_ceil(per_page.max(1)).max(1)
     }
 }
 

@@ -39,10 +39,6 @@ impl Prefs {
         calendar::format_short(at.with_timezone(&calendar::tehran_offset()).date_naive(), self.date_format())
     }
 
-    pub fn date_long(self, at: DateTime<Utc>) -> String {
-        calendar::format_long(at.with_timezone(&calendar::tehran_offset()).date_naive(), self.date_format())
-    }
-
     pub fn datetime(self, at: DateTime<Utc>) -> String {
         calendar::format_datetime(at, calendar::tehran_offset(), self.date_format())
     }

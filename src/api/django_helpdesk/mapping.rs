@@ -316,7 +316,7 @@ pub fn ticket_from(dto: &TicketDto, queues: &[Department]) -> Ticket {
     let customer_replies = || public().filter(|(_, r)| matches!(r, Role::Opening | Role::Customer)).map(|(f, _)| f.date);
     let reply_count = public().filter(|(_, r)| matches!(r, Role::Agent(_) | Role::Customer)).count();
     // Whoever spoke last in public decides who the ticket waits for.
-    let waiting = public().filter(|(_, r)| **r != Role::System).last().is_some_and(|(_, r)| matches!(r, Role::Agent(_)));
+    let waiting = public().rfind(|(_, r)| **r != Role::System).is_some_and(|(_, r)| matches!(r, Role::Agent(_)));
     let mut closed_at = None;
     for f in &followups {
         match f.new_status {
@@ -342,8 +342,8 @@ pub fn ticket_from(dto: &TicketDto, queues: &[Department]) -> Ticket {
         updated_at,
         first_response_at: agent_replies().next(),
         closed_at: closed_at.filter(|_| is_closing_number(dto.status)),
-        last_customer_reply_at: customer_replies().last(),
-        last_agent_reply_at: agent_replies().last(),
+        last_customer_reply_at: customer_replies().next_back(),
+        last_agent_reply_at: agent_replies().next_back(),
         reply_count: u32::try_from(reply_count).unwrap_or(u32::MAX),
         custom_fields: custom_fields(&dto.extra),
     }
