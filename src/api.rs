@@ -4,6 +4,7 @@
 pub mod backend;
 pub mod capabilities;
 pub mod demo;
+pub mod django_helpdesk;
 pub mod error;
 
 pub use backend::{Backend, BackendKind, Viewer};

@@ -121,6 +121,7 @@ pub enum Msg {
     FieldTooLarge,
     FieldTypeNotAllowed,
     FieldNotYours,
+    FieldInvalidCredentials,
     FieldInvalid,
 }
 
@@ -172,6 +173,7 @@ pub fn field_error_msg(code: &str) -> Msg {
         "too_large" => Msg::FieldTooLarge,
         "type_not_allowed" => Msg::FieldTypeNotAllowed,
         "not_yours" => Msg::FieldNotYours,
+        "invalid_credentials" => Msg::FieldInvalidCredentials,
         _ => Msg::FieldInvalid,
     }
 }

@@ -167,8 +167,7 @@ pub type FieldErrorsDto = BTreeMap<String, serde_json::Value>;
 /// API never says which zone that is.
 fn server_datetime<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
     let text = String::deserialize(d)?;
-    parse_server_datetime(&text)
-        .ok_or_else(|| serde::de::Error::custom(format!("not an ISO-8601 date-time: {text:?}")))
+    parse_server_datetime(&text).ok_or_else(|| serde::de::Error::custom(format!("not an ISO-8601 date-time: {text:?}")))
 }
 
 pub(crate) fn parse_server_datetime(text: &str) -> Option<DateTime<Utc>> {

@@ -10,8 +10,8 @@ use super::dto::{parse_server_datetime, FollowupDto, PageDto, TicketDto, UserTic
 use crate::api::{ApiError, Capabilities, FieldError};
 use crate::domain::html::html_to_text;
 use crate::domain::{
-    Attachment, Author, AuthorKind, Body, Department, Message, NewTicket, Person, Priority, PriorityLevel,
-    Status, StatusKind, Ticket, TicketPage, TicketThread, TicketUpdate, Visibility,
+    Attachment, Author, AuthorKind, Body, Department, Message, NewTicket, Person, Priority, PriorityLevel, Status,
+    StatusKind, Ticket, TicketPage, TicketThread, TicketUpdate, Visibility, Vocabulary,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -29,8 +29,7 @@ pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
         path: e.path().to_string(),
         detail: shorten(&e.into_inner().to_string()),
     })?;
-    de.end()
-        .map_err(|e| ApiError::UnexpectedPayload { path: ".".into(), detail: shorten(&e.to_string()) })?;
+    de.end().map_err(|e| ApiError::UnexpectedPayload { path: ".".into(), detail: shorten(&e.to_string()) })?;
     Ok(value)
 }
 
@@ -233,11 +232,20 @@ pub fn priority_for(number: u8) -> Priority {
 
 /// The statuses an agent can pick (the vocabulary): the server's five, by number.
 pub fn statuses() -> Vec<Status> {
-    STATUSES.iter().map(|(n, label, kind)| Status { key: n.to_string(), label: (*label).to_owned(), kind: *kind }).collect()
+    STATUSES
+        .iter()
+        .map(|(n, label, kind)| Status { key: n.to_string(), label: (*label).to_owned(), kind: *kind })
+        .collect()
 }
 
 pub fn priorities() -> Vec<Priority> {
     PRIORITIES.iter().map(|p| priority_for(p.0)).collect()
+}
+
+/// The session's vocabulary. Statuses and priorities are the server's fixed choices; queues
+/// and agents come from the adapter's configuration (the API cannot list them).
+pub fn vocabulary(queues: &[Department], agents: &[Person]) -> Vocabulary {
+    Vocabulary { statuses: statuses(), priorities: priorities(), departments: queues.to_vec(), agents: agents.to_vec() }
 }
 
 /// Our status key → the server's number; only the keys `statuses()` publishes.
@@ -257,14 +265,13 @@ pub fn status_numbers_for(kinds: &[StatusKind]) -> Option<Vec<u8>> {
     if kinds.is_empty() || kinds.contains(&StatusKind::OnHold) {
         return None;
     }
-    let mut numbers: Vec<u8> = STATUSES
+    let numbers: Vec<u8> = STATUSES
         .iter()
         .filter(|(_, _, kind)| {
             kinds.contains(kind) || (*kind == StatusKind::Open && kinds.contains(&StatusKind::WaitingOnCustomer))
         })
         .map(|s| s.0)
         .collect();
-    numbers.dedup();
     Some(numbers)
 }
 
@@ -313,7 +320,8 @@ pub fn ticket_from(dto: &TicketDto, queues: &[Department]) -> Ticket {
     let updated_at = followups.last().map_or(created_at, |f| f.date);
     let public = || followups.iter().zip(&roles).filter(|(f, _)| f.public);
     let agent_replies = || public().filter(|(_, r)| matches!(r, Role::Agent(_))).map(|(f, _)| f.date);
-    let customer_replies = || public().filter(|(_, r)| matches!(r, Role::Opening | Role::Customer)).map(|(f, _)| f.date);
+    let customer_replies =
+        || public().filter(|(_, r)| matches!(r, Role::Opening | Role::Customer)).map(|(f, _)| f.date);
     let reply_count = public().filter(|(_, r)| matches!(r, Role::Agent(_) | Role::Customer)).count();
     // Whoever spoke last in public decides who the ticket waits for.
     let waiting = public().rfind(|(_, r)| **r != Role::System).is_some_and(|(_, r)| matches!(r, Role::Agent(_)));
@@ -393,7 +401,9 @@ pub fn messages_from(dto: &TicketDto) -> Vec<Message> {
                     name: customer_email.clone().unwrap_or_default(),
                     id: customer_email.clone(),
                 },
-                Role::Agent(user) => Author { kind: AuthorKind::Agent, name: user.to_string(), id: Some(user.to_string()) },
+                Role::Agent(user) => {
+                    Author { kind: AuthorKind::Agent, name: user.to_string(), id: Some(user.to_string()) }
+                }
                 Role::System => Author { kind: AuthorKind::System, name: String::new(), id: None },
             };
             let body = match (role, f.new_status) {

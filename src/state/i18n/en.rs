@@ -105,6 +105,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::FieldTooLarge => "A file is larger than allowed.",
         Msg::FieldTypeNotAllowed => "That file type isn't accepted.",
         Msg::FieldNotYours => "This email doesn't match your account.",
+        Msg::FieldInvalidCredentials => "Wrong username or password.",
         Msg::FieldInvalid => "Invalid value.",
     }
 }

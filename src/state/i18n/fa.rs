@@ -105,6 +105,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::FieldTooLarge => "فایل بزرگ‌تر از حد مجاز است.",
         Msg::FieldTypeNotAllowed => "این نوع فایل پذیرفته نیست.",
         Msg::FieldNotYours => "این ایمیل با حساب شما یکی نیست.",
+        Msg::FieldInvalidCredentials => "نام کاربری یا گذرواژه نادرست است.",
         Msg::FieldInvalid => "مقدار نادرست است.",
     }
 }
