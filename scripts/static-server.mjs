@@ -1,12 +1,14 @@
 // A static server for dist/ that falls back to index.html for client routes
 // (python's http.server does not), with the MIME types wasm streaming needs.
-// Usage: node scripts/static-server.mjs DIR PORT
+// Usage: node scripts/static-server.mjs DIR PORT [CONFIG_JSON]
+// CONFIG_JSON, when given, is served as /config.json: the same dist/ against another backend.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 8080);
+const configOverride = process.argv[4] ? resolve(process.argv[4]) : null;
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
@@ -14,6 +16,7 @@ const types = {
 };
 
 async function fileFor(urlPath) {
+  if (configOverride && urlPath.split('?')[0] === '/config.json') return configOverride;
   const clean = normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^(\.\.[/\\])+/, '');
   const candidate = join(root, clean);
   if (!candidate.startsWith(root)) return null;

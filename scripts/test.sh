@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, part two: install what's missing and run every test — native cargo tests,
 # clippy on the wasm target, component tests in headless Chromium, the release build with
-# its size budget, and the end-to-end flows in Chromium against the demo backend.
+# its size budget, the end-to-end flows in Chromium against the demo backend, and the same
+# dist/ against a real django-helpdesk started here on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -27,14 +28,30 @@ node scripts/size-report.mjs dist
 
 step "end-to-end (Playwright, Chromium, demo backend)"
 PORT=${E2E_PORT:-18080}
-node scripts/static-server.mjs dist "$PORT" > target/e2e-server.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do
-  curl -fsS "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+LIVE_PORT=${E2E_LIVE_PORT:-18180}
+servers=()
+cleanup() {
+  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
+  bash scripts/backends/django-helpdesk/down.sh >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+serve() { # DIR PORT [CONFIG_JSON]
+  node scripts/static-server.mjs "$@" > "target/e2e-server-$2.log" 2>&1 &
+  servers+=($!)
+  for _ in $(seq 1 50); do
+    curl -fsS "http://127.0.0.1:$2/" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "static server on $2 did not start" >&2
+  return 1
+}
+serve dist "$PORT"
 BASE_URL="http://127.0.0.1:$PORT" node --test --test-concurrency=1 tests/e2e/
+
+step "end-to-end against a live django-helpdesk"
+PORT=18101 CORS_ORIGINS="http://127.0.0.1:$LIVE_PORT" bash scripts/backends/django-helpdesk/up.sh
+serve dist "$LIVE_PORT" tests/e2e-live/django-helpdesk.config.json
+DJANGO_APP_URL="http://127.0.0.1:$LIVE_PORT" node --test --test-concurrency=1 tests/e2e-live/
 
 echo
 echo "all tests passed in $(( $(date +%s) - started )) s"

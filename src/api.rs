@@ -6,6 +6,8 @@ pub mod capabilities;
 pub mod demo;
 pub mod django_helpdesk;
 pub mod error;
+pub mod http;
+pub mod request_tracker;
 
 pub use backend::{Backend, BackendKind, Viewer};
 pub use capabilities::Capabilities;

@@ -3,6 +3,7 @@
 
 mod convert;
 mod format;
+mod iso;
 mod names;
 mod parse;
 mod period;
@@ -15,6 +16,7 @@ pub use format::{
 pub use names::{
     gregorian_month_name, month_name, weekday_name, weekday_short, CalendarKind, Lang,
 };
+pub use iso::parse_iso_datetime;
 pub use parse::{parse_date, DateParseError};
 pub use period::{jalali_month_end, jalali_month_start, jalali_year_start, month_grid, week_start};
 

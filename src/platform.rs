@@ -13,29 +13,40 @@ pub trait KeyValue {
     fn remove(&self, key: &str);
 }
 
-/// `localStorage` of the current origin; behaves as an empty store that refuses writes
-/// when storage is unavailable (sandboxed iframes, some private modes).
-pub struct LocalStorage;
+/// The origin's `localStorage` (kept across visits) or `sessionStorage` (this tab only: for
+/// credentials). Behaves as an empty store that refuses writes when storage is unavailable
+/// (sandboxed iframes, some private modes).
+#[derive(Clone, Copy)]
+pub enum BrowserStorage {
+    Local,
+    Session,
+}
 
-impl LocalStorage {
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
+impl BrowserStorage {
+    fn storage(self) -> Option<web_sys::Storage> {
+        let window = web_sys::window()?;
+        match self {
+            BrowserStorage::Local => window.local_storage(),
+            BrowserStorage::Session => window.session_storage(),
+        }
+        .ok()
+        .flatten()
     }
 }
 
-impl KeyValue for LocalStorage {
+impl KeyValue for BrowserStorage {
     fn get(&self, key: &str) -> Option<String> {
         if !cfg!(target_arch = "wasm32") {
             return None;
         }
-        Self::storage()?.get_item(key).ok().flatten()
+        self.storage()?.get_item(key).ok().flatten()
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
         if !cfg!(target_arch = "wasm32") {
             return Err("no browser storage here".into());
         }
-        let storage = Self::storage().ok_or_else(|| "localStorage is not available".to_string())?;
+        let storage = self.storage().ok_or_else(|| "browser storage is not available".to_string())?;
         storage.set_item(key, value).map_err(|e| {
             e.as_string()
                 .or_else(|| js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()))
@@ -45,7 +56,7 @@ impl KeyValue for LocalStorage {
 
     fn remove(&self, key: &str) {
         if cfg!(target_arch = "wasm32") {
-            if let Some(s) = Self::storage() {
+            if let Some(s) = self.storage() {
                 let _ = s.remove_item(key);
             }
         }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::demo::DemoBackend;
+use super::django_helpdesk::DjangoHelpdeskBackend;
 use super::{ApiError, Capabilities};
 use crate::domain::{
     NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
@@ -21,41 +22,48 @@ pub enum Viewer {
 #[serde(rename_all = "snake_case")]
 pub enum BackendKind {
     Demo,
+    DjangoHelpdesk,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Backend {
     Demo(DemoBackend),
+    DjangoHelpdesk(DjangoHelpdeskBackend),
 }
 
 impl Backend {
     pub fn kind(&self) -> BackendKind {
         match self {
             Backend::Demo(_) => BackendKind::Demo,
+            Backend::DjangoHelpdesk(_) => BackendKind::DjangoHelpdesk,
         }
     }
 
     pub fn capabilities(&self) -> Capabilities {
         match self {
             Backend::Demo(_) => DemoBackend::capabilities(),
+            Backend::DjangoHelpdesk(b) => b.capabilities(),
         }
     }
 
     pub async fn list_tickets(&self, query: &TicketQuery) -> Result<TicketPage, ApiError> {
         match self {
             Backend::Demo(b) => b.list_tickets(query).await,
+            Backend::DjangoHelpdesk(b) => b.list_tickets(query).await,
         }
     }
 
     pub async fn ticket(&self, id: TicketId) -> Result<TicketThread, ApiError> {
         match self {
             Backend::Demo(b) => b.ticket(id).await,
+            Backend::DjangoHelpdesk(b) => b.ticket(id).await,
         }
     }
 
     pub async fn create_ticket(&self, new: NewTicket) -> Result<Ticket, ApiError> {
         match self {
             Backend::Demo(b) => b.create_ticket(new).await,
+            Backend::DjangoHelpdesk(b) => b.create_ticket(new).await,
         }
     }
 
@@ -63,18 +71,21 @@ impl Backend {
     pub async fn reply(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
         match self {
             Backend::Demo(b) => b.reply(id, message).await,
+            Backend::DjangoHelpdesk(b) => b.reply(id, message).await,
         }
     }
 
     pub async fn add_note(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
         match self {
             Backend::Demo(b) => b.add_note(id, message).await,
+            Backend::DjangoHelpdesk(b) => b.add_note(id, message).await,
         }
     }
 
     pub async fn update_ticket(&self, id: TicketId, update: TicketUpdate) -> Result<TicketThread, ApiError> {
         match self {
             Backend::Demo(b) => b.update_ticket(id, update).await,
+            Backend::DjangoHelpdesk(b) => b.update_ticket(id, update).await,
         }
     }
 
@@ -82,6 +93,7 @@ impl Backend {
     pub async fn vocabulary(&self) -> Result<Vocabulary, ApiError> {
         match self {
             Backend::Demo(b) => Ok(b.vocabulary()),
+            Backend::DjangoHelpdesk(b) => Ok(b.vocabulary()),
         }
     }
 }

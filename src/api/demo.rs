@@ -18,7 +18,7 @@ use crate::calendar::Lang;
 use crate::domain::{
     NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
 };
-use crate::platform::{app_asset_url, LocalStorage};
+use crate::platform::{app_asset_url, BrowserStorage};
 use seed::SeedTemplates;
 use store::DemoStore;
 
@@ -74,7 +74,7 @@ async fn ready(seed_count: usize) -> Result<(), ApiError> {
     let templates = templates().await?;
     // Another call may have opened it while this one waited for the content.
     if !is_open() {
-        let store = DemoStore::open(Box::new(LocalStorage), templates, seed_count, Utc::now());
+        let store = DemoStore::open(Box::new(BrowserStorage::Local), templates, seed_count, Utc::now());
         STORE.with(|cell| *cell.borrow_mut() = Some(store));
     }
     Ok(())

@@ -14,9 +14,11 @@
 //! - Bad or missing credentials answer 403, not 401; only `detail` tells them from a
 //!   real permission refusal.
 
+pub mod client;
 pub mod dto;
 pub mod mapping;
 
+pub use client::DjangoHelpdeskBackend;
 pub use mapping::{
     capabilities, create_body, customer_capabilities, customer_ticket_from, decode, error_for, followup_body,
     is_past_last_page, messages_from, page_from, patch_body, priorities, priority_for, priority_number, queues_seen,

@@ -64,6 +64,9 @@ fn attributes_of(host: &web_sys::Element) -> ConfigSource {
         calendar: attr("data-calendar"),
         base_path: attr("data-base-path"),
         demo_tickets: attr("data-demo-tickets").and_then(|n| n.parse().ok()),
+        // Lists don't fit in attributes; they come from config.json.
+        departments: None,
+        agents: None,
     }
 }
 

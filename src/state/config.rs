@@ -3,9 +3,10 @@
 
 use serde::Deserialize;
 
-use crate::api::BackendKind;
 use crate::api::demo::DEFAULT_SEED_COUNT;
+use crate::api::BackendKind;
 use crate::calendar::{CalendarKind, Lang};
+use crate::domain::{Department, Person};
 
 /// Largest demo seed a URL or config may ask for (keeps a typo from freezing the tab).
 pub const MAX_DEMO_TICKETS: usize = 50_000;
@@ -20,6 +21,9 @@ pub struct RuntimeConfig {
     /// Where the app is served from ("/" or "/helpdesk"), for the router.
     pub base_path: String,
     pub demo_tickets: usize,
+    /// The backend's queues/departments and agents where its API lists none (django-helpdesk).
+    pub departments: Vec<Department>,
+    pub agents: Vec<Person>,
 }
 
 impl Default for RuntimeConfig {
@@ -31,6 +35,8 @@ impl Default for RuntimeConfig {
             calendar: None,
             base_path: String::new(),
             demo_tickets: DEFAULT_SEED_COUNT,
+            departments: Vec::new(),
+            agents: Vec::new(),
         }
     }
 }
@@ -45,6 +51,8 @@ pub struct ConfigSource {
     pub calendar: Option<String>,
     pub base_path: Option<String>,
     pub demo_tickets: Option<usize>,
+    pub departments: Option<Vec<Department>>,
+    pub agents: Option<Vec<Person>>,
 }
 
 impl RuntimeConfig {
@@ -54,6 +62,7 @@ impl RuntimeConfig {
         if let Some(b) = &src.backend {
             match b.as_str() {
                 "demo" => self.backend = BackendKind::Demo,
+                "django_helpdesk" => self.backend = BackendKind::DjangoHelpdesk,
                 other => problems.push(format!("backend: unknown kind «{other}»")),
             }
         }
@@ -76,6 +85,12 @@ impl RuntimeConfig {
         }
         if let Some(p) = &src.base_path {
             self.base_path = normalize_base_path(p);
+        }
+        if let Some(d) = &src.departments {
+            self.departments = d.clone();
+        }
+        if let Some(a) = &src.agents {
+            self.agents = a.clone();
         }
         if let Some(n) = src.demo_tickets {
             if n <= MAX_DEMO_TICKETS {

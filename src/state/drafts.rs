@@ -3,23 +3,23 @@
 
 use serde::{de::DeserializeOwned, Serialize};
 
-use crate::platform::{KeyValue, LocalStorage};
+use crate::platform::{BrowserStorage, KeyValue};
 
 fn storage_key(key: &str) -> String {
     format!("pishkhan.draft.v1.{key}")
 }
 
 pub fn load_draft<T: DeserializeOwned>(key: &str) -> Option<T> {
-    LocalStorage.get(&storage_key(key)).and_then(|raw| serde_json::from_str(&raw).ok())
+    BrowserStorage::Local.get(&storage_key(key)).and_then(|raw| serde_json::from_str(&raw).ok())
 }
 
 /// Best effort: when storage is full the draft still lives in the form.
 pub fn save_draft<T: Serialize>(key: &str, draft: &T) {
     if let Ok(raw) = serde_json::to_string(draft) {
-        let _ = LocalStorage.set(&storage_key(key), &raw);
+        let _ = BrowserStorage::Local.set(&storage_key(key), &raw);
     }
 }
 
 pub fn clear_draft(key: &str) {
-    LocalStorage.remove(&storage_key(key));
+    BrowserStorage::Local.remove(&storage_key(key));
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{self, CalendarKind, DateFormat, Lang};
-use crate::platform::{KeyValue, LocalStorage};
+use crate::platform::{BrowserStorage, KeyValue};
 
 const PREFS_KEY: &str = "pishkhan.prefs.v1";
 
@@ -58,7 +58,7 @@ impl Prefs {
 }
 
 pub fn load_prefs(defaults: Prefs) -> Prefs {
-    LocalStorage.get(PREFS_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or(defaults)
+    BrowserStorage::Local.get(PREFS_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or(defaults)
 }
 
 pub fn provide_prefs(initial: Prefs) -> RwSignal<Prefs> {
@@ -67,7 +67,7 @@ pub fn provide_prefs(initial: Prefs) -> RwSignal<Prefs> {
         let p = prefs.get();
         if let Ok(raw) = serde_json::to_string(&p) {
             // Losing a preference is harmless; the page keeps working without storage.
-            let _ = LocalStorage.set(PREFS_KEY, &raw);
+            let _ = BrowserStorage::Local.set(PREFS_KEY, &raw);
         }
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", p.lang_tag());

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::demo::{self, DemoBackend};
-use crate::api::{ApiError, Backend, Viewer};
+use crate::api::django_helpdesk::DjangoHelpdeskBackend;
+use crate::api::{ApiError, Backend, BackendKind, Viewer};
 use crate::domain::Vocabulary;
-use crate::platform::{KeyValue, LocalStorage};
+use crate::platform::{BrowserStorage, KeyValue};
 use crate::state::config::RuntimeConfig;
 use crate::state::prefs::Prefs;
 
@@ -57,11 +58,19 @@ fn new_session(backend: Memo<Backend>) -> Session {
     Session { backend, revision: RwSignal::new(0), vocabulary }
 }
 
+/// Where the signed-in user's API token lives: this tab only, never `localStorage`.
+pub const TOKEN_KEY: &str = "pishkhan.credentials.v1.token";
+
 fn backend_for(config: &RuntimeConfig, viewer: Viewer, prefs: Prefs) -> Backend {
     match config.backend {
-        crate::api::BackendKind::Demo => {
-            Backend::Demo(DemoBackend { viewer, lang: prefs.lang, seed_count: config.demo_tickets })
-        }
+        BackendKind::Demo => Backend::Demo(DemoBackend { viewer, lang: prefs.lang, seed_count: config.demo_tickets }),
+        BackendKind::DjangoHelpdesk => Backend::DjangoHelpdesk(DjangoHelpdeskBackend {
+            base: config.api_base.clone().unwrap_or_default(),
+            token: BrowserStorage::Session.get(TOKEN_KEY).filter(|t| !t.is_empty()),
+            queues: config.departments.clone(),
+            agents: config.agents.clone(),
+            viewer,
+        }),
     }
 }
 
@@ -78,7 +87,7 @@ pub fn provide_agent_session(config: RuntimeConfig, prefs: RwSignal<Prefs>) -> S
 }
 
 pub fn load_identity() -> Option<CustomerIdentity> {
-    LocalStorage
+    BrowserStorage::Local
         .get(IDENTITY_KEY)
         .and_then(|raw| serde_json::from_str::<CustomerIdentity>(&raw).ok())
         .filter(|i| !i.email.is_empty())
@@ -86,7 +95,7 @@ pub fn load_identity() -> Option<CustomerIdentity> {
 
 pub fn save_identity(identity: &CustomerIdentity) {
     if let Ok(raw) = serde_json::to_string(identity) {
-        let _ = LocalStorage.set(IDENTITY_KEY, &raw);
+        let _ = BrowserStorage::Local.set(IDENTITY_KEY, &raw);
     }
 }
 

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 
 /// DRF's page: `?page=` is 1-based, `count` spans every page, and a page past the end is a
@@ -171,11 +171,5 @@ fn server_datetime<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::
 }
 
 pub(crate) fn parse_server_datetime(text: &str) -> Option<DateTime<Utc>> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Some(t.with_timezone(&Utc));
-    }
-    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .map(|t| t.and_utc())
+    crate::calendar::parse_iso_datetime(text)
 }

@@ -1,0 +1,167 @@
+//! The django-helpdesk adapter over HTTP: the `Backend` calls as REST requests, decoded and
+//! mapped by `mapping`. The server filters by status only, so lists are fetched (up to a
+//! bound) and the rest of the query — search, other filters, sort, paging — runs here, with
+//! the page marked partial when the bound cut it short.
+
+use serde_json::Value;
+
+use super::dto::{PageDto, TicketDto, UserTicketDto};
+use super::mapping;
+use crate::api::http::{self, HttpRequest, Method};
+use crate::api::{ApiError, Capabilities, Viewer};
+use crate::calendar::tehran_offset;
+use crate::domain::query::run_query_by;
+use crate::domain::{
+    Department, NewMessage, NewTicket, Person, Ticket, TicketId, TicketPage, TicketQuery, TicketThread,
+    TicketUpdate, Vocabulary,
+};
+
+/// Listing pages fetched for one query, at `PAGE_SIZE` tickets each.
+const MAX_PAGES: u32 = 10;
+const PAGE_SIZE: u32 = 100;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DjangoHelpdeskBackend {
+    /// The API root, e.g. `https://support.example.ir/helpdesk/api`.
+    pub base: String,
+    /// DRF token of the signed-in user; `None` sends no credentials (the server answers 403).
+    pub token: Option<String>,
+    /// Queue id → title, from configuration (the API lists no queues).
+    pub queues: Vec<Department>,
+    pub agents: Vec<Person>,
+    pub viewer: Viewer,
+}
+
+impl DjangoHelpdeskBackend {
+    pub fn capabilities(&self) -> Capabilities {
+        match self.viewer {
+            // Files need a multipart request; until the transport sends one, say so.
+            Viewer::Agent { .. } => Capabilities { attachments: false, ..mapping::capabilities() },
+            Viewer::Customer { .. } => mapping::customer_capabilities(),
+        }
+    }
+
+    fn request(&self, method: Method, path: &str, json: Option<Value>) -> HttpRequest {
+        let mut headers = vec![("Accept-Language", "en".to_owned())];
+        if let Some(token) = &self.token {
+            headers.push(("Authorization", format!("Token {token}")));
+        }
+        HttpRequest { method, url: format!("{}/{path}", self.base.trim_end_matches('/')), headers, json }
+    }
+
+    async fn call(&self, method: Method, path: &str, json: Option<Value>) -> Result<String, ApiError> {
+        let response = http::send(&self.request(method, path, json)).await?;
+        if response.is_success() {
+            Ok(response.body)
+        } else {
+            Err(mapping::error_for(response.status, &response.body))
+        }
+    }
+
+    fn staff_only(&self) -> Result<(), ApiError> {
+        match self.viewer {
+            Viewer::Agent { .. } => Ok(()),
+            Viewer::Customer { .. } => Err(ApiError::Unsupported("customer threads".into())),
+        }
+    }
+
+    pub async fn list_tickets(&self, query: &TicketQuery) -> Result<TicketPage, ApiError> {
+        let (tickets, partial) = match self.viewer {
+            Viewer::Agent { .. } => self.fetch_staff_tickets(query).await?,
+            Viewer::Customer { .. } => {
+                let rows: Vec<UserTicketDto> = mapping::decode(&self.call(Method::Get, "user_tickets/", None).await?)?;
+                (rows.iter().map(mapping::customer_ticket_from).collect(), false)
+            }
+        };
+        let texts: Vec<String> = tickets.iter().map(Ticket::search_text).collect();
+        let mut local = query.clone();
+        // The customer listing is already the customer's own.
+        local.customer_email = None;
+        let mut page = run_query_by(&tickets, |t| t, &texts, &local, tehran_offset());
+        page.partial = partial;
+        Ok(page)
+    }
+
+    async fn fetch_staff_tickets(&self, query: &TicketQuery) -> Result<(Vec<Ticket>, bool), ApiError> {
+        let status = mapping::status_numbers_for(&query.statuses)
+            .map(|n| format!("&status={}", n.iter().map(u8::to_string).collect::<Vec<_>>().join(",")))
+            .unwrap_or_default();
+        let mut tickets = Vec::new();
+        for page in 1..=MAX_PAGES {
+            let path = format!("tickets/?page={page}&page_size={PAGE_SIZE}{status}");
+            let response = http::send(&self.request(Method::Get, &path, None)).await?;
+            if mapping::is_past_last_page(response.status, &response.body) {
+                return Ok((tickets, false));
+            }
+            if !response.is_success() {
+                return Err(mapping::error_for(response.status, &response.body));
+            }
+            let dto: PageDto<TicketDto> = mapping::decode(&response.body)?;
+            tickets.extend(dto.results.iter().map(|t| mapping::ticket_from(t, &self.queues)));
+            if dto.next.is_none() {
+                return Ok((tickets, false));
+            }
+        }
+        Ok((tickets, true))
+    }
+
+    pub async fn ticket(&self, id: TicketId) -> Result<TicketThread, ApiError> {
+        self.staff_only()?;
+        let dto: TicketDto = mapping::decode(&self.call(Method::Get, &format!("tickets/{id}/"), None).await?)?;
+        Ok(mapping::thread_from(&dto, &self.queues))
+    }
+
+    pub async fn create_ticket(&self, new: NewTicket) -> Result<Ticket, ApiError> {
+        self.staff_only()?;
+        if !new.attachments.is_empty() {
+            return Err(ApiError::Unsupported("attachments".into()));
+        }
+        let queue = match new.department.as_deref() {
+            Some(key) => key.parse::<u64>().map_err(|_| ApiError::validation("department", "unknown"))?,
+            None => self
+                .queues
+                .first()
+                .and_then(|q| q.key.parse().ok())
+                .ok_or_else(|| ApiError::validation("department", "required"))?,
+        };
+        let dto: TicketDto = mapping::decode(&self.call(Method::Post, "tickets/", Some(mapping::create_body(&new, queue))).await?)?;
+        // The create answer has the ticket but not always its opening follow-up: read it back.
+        Ok(self.ticket(dto.id).await?.ticket)
+    }
+
+    async fn followup(&self, id: TicketId, message: NewMessage, public: bool) -> Result<TicketThread, ApiError> {
+        self.staff_only()?;
+        if !message.attachments.is_empty() {
+            return Err(ApiError::Unsupported("attachments".into()));
+        }
+        self.call(Method::Post, "followups/", Some(mapping::followup_body(id, &message.body, public, None))).await?;
+        self.ticket(id).await
+    }
+
+    pub async fn reply(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
+        self.followup(id, message, true).await
+    }
+
+    pub async fn add_note(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
+        self.followup(id, message, false).await
+    }
+
+    pub async fn update_ticket(&self, id: TicketId, update: TicketUpdate) -> Result<TicketThread, ApiError> {
+        self.staff_only()?;
+        // A status change goes as a follow-up so the thread and closed_at record it.
+        if let Some(key) = &update.status {
+            let number = mapping::status_number(key).ok_or_else(|| ApiError::validation("status", "unknown"))?;
+            let body = mapping::followup_body(id, "", false, Some(number));
+            self.call(Method::Post, "followups/", Some(body)).await?;
+        }
+        let rest = TicketUpdate { status: None, ..update };
+        if rest != TicketUpdate::default() {
+            self.call(Method::Patch, &format!("tickets/{id}/"), Some(mapping::patch_body(&rest)?)).await?;
+        }
+        self.ticket(id).await
+    }
+
+    pub fn vocabulary(&self) -> Vocabulary {
+        mapping::vocabulary(&self.queues, &self.agents)
+    }
+}

@@ -1,0 +1,130 @@
+//! The HTTP transport every server adapter uses: one request shape, a timeout, retries with
+//! back-off for idempotent reads only, and failures that never reached a server told apart
+//! from the server's own answers (which each adapter turns into an `ApiError`).
+
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::ApiError;
+
+/// How long one attempt may take before it counts as a timeout.
+const TIMEOUT_MS: i32 = 20_000;
+/// Waits before the retries of a failed GET.
+const RETRY_DELAYS_MS: [i32; 2] = [400, 1_200];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct HttpRequest {
+    pub method: Method,
+    pub url: String,
+    pub headers: Vec<(&'static str, String)>,
+    pub json: Option<Value>,
+}
+
+/// A server's answer, whatever its status; adapters decide what a status means.
+#[derive(Clone, Debug)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub body: String,
+}
+
+impl HttpResponse {
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+/// Sends `request`; a GET is tried again after a network failure, a timeout or a 5xx.
+pub async fn send(request: &HttpRequest) -> Result<HttpResponse, ApiError> {
+    let retries: &[i32] = if request.method == Method::Get { &RETRY_DELAYS_MS } else { &[] };
+    let mut attempt = 0;
+    loop {
+        let result = send_once(request).await;
+        let transient = match &result {
+            Ok(r) => r.status >= 500,
+            Err(e) => matches!(e, ApiError::Network(_) | ApiError::Timeout),
+        };
+        match retries.get(attempt) {
+            Some(&delay) if transient => {
+                sleep(delay).await;
+                attempt += 1;
+            }
+            _ => return result,
+        }
+    }
+}
+
+async fn send_once(request: &HttpRequest) -> Result<HttpResponse, ApiError> {
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network("no AbortController".into()))?;
+    let signal = controller.signal();
+    let abort = Closure::once(move || controller.abort());
+    let window = web_sys::window().ok_or_else(|| ApiError::Network("no window".into()))?;
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), TIMEOUT_MS)
+        .unwrap_or(0);
+    let mut builder = gloo_net::http::RequestBuilder::new(&request.url)
+        .method(match request.method {
+            Method::Get => gloo_net::http::Method::GET,
+            Method::Post => gloo_net::http::Method::POST,
+            Method::Put => gloo_net::http::Method::PUT,
+            Method::Patch => gloo_net::http::Method::PATCH,
+            Method::Delete => gloo_net::http::Method::DELETE,
+        })
+        .abort_signal(Some(&signal))
+        .header("Accept", "application/json");
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    let built = match &request.json {
+        Some(body) => builder.json(body),
+        None => builder.build(),
+    }
+    .map_err(|e| ApiError::Network(format!("{} {}: {e}", request.method.as_str(), request.url)))?;
+    let outcome = built.send().await;
+    window.clear_timeout_with_handle(timer);
+    let response = match outcome {
+        Ok(r) => r,
+        Err(_) if signal.aborted() => return Err(ApiError::Timeout),
+        // The browser says no more than "Failed to fetch" for offline, DNS, refused and CORS.
+        Err(e) => {
+            return Err(ApiError::Network(format!(
+                "{} {} did not answer (offline, wrong address, or blocked by CORS): {e}",
+                request.method.as_str(),
+                request.url
+            )))
+        }
+    };
+    let status = response.status();
+    let body = response.text().await.map_err(|e| ApiError::Network(format!("reading the answer: {e}")))?;
+    Ok(HttpResponse { status, body })
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,63 @@
+// The dashboard against a real django-helpdesk 2.6.1 (started and seeded by
+// scripts/backends/django-helpdesk/up.sh, reset on every run): connect with a token kept in
+// sessionStorage, see the list, search in Persian, open a ticket, read its thread, reply.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openPage } from '../e2e/browser.mjs';
+
+const BASE_URL = process.env.DJANGO_APP_URL ?? 'http://127.0.0.1:18180';
+const TOKENS = process.env.DJANGO_TOKENS ?? 'target/backends/django-helpdesk/tokens.json';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function agentPage() {
+  const token = JSON.parse(readFileSync(TOKENS, 'utf8')).agent;
+  const opened = await openPage(browser);
+  await opened.page.addInitScript((t) => sessionStorage.setItem('pishkhan.credentials.v1.token', t), token);
+  return opened;
+}
+
+test('django-helpdesk: list, Persian search, thread with notes, reply', async () => {
+  const { context, page, problems } = await agentPage();
+  await page.goto(`${BASE_URL}/dashboard`);
+  await page.waitForSelector('table.ticket-table tbody tr');
+  await page.selectOption('select[name=status]', '');
+  await page.waitForFunction(() => /۱۲ تیکت/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''));
+
+  await page.fill('input[type=search]', 'فاكتور');
+  await page.waitForFunction(() => document.querySelectorAll('table.ticket-table tbody tr').length === 1);
+  assert.equal((await page.textContent('td.col-subject')).trim(), 'درخواست فاکتور رسمی');
+  assert.equal((await page.textContent('td.col-department')).trim(), 'مالی', 'queue titles come from config');
+
+  await page.fill('input[type=search]', 'ورود به حساب');
+  const row = page.locator('td.col-subject a', { hasText: 'ورود به حساب کاربری ممکن نیست' });
+  await row.waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('table.ticket-table tbody tr').length === 1);
+  await row.click();
+  await page.waitForSelector('.ticket-detail .thread > li');
+  assert.equal((await page.textContent('.ticket-detail h1')).trim(), 'ورود به حساب کاربری ممکن نیست');
+  assert.ok(await page.locator('.thread > li.message-customer').count() >= 2, 'the request and the customer reply');
+  assert.ok(await page.locator('.thread > li[data-visibility=internal]').count() >= 1, 'the internal note is there');
+
+  const count = await page.locator('.thread > li').count();
+  const reply = 'سلام، گذرواژهٔ شما بازنشانی شد. لطفاً دوباره وارد شوید.';
+  await page.fill('.composer textarea', reply);
+  await page.click('.composer button[type=submit]');
+  await page.waitForFunction((n) => document.querySelectorAll('.thread > li').length > n, count);
+  const last = await page.locator('.thread > li.message-agent').last().textContent();
+  assert.ok(last.includes(reply), 'the reply came back byte for byte');
+  assert.equal(await page.getAttribute('.ticket-meta .badge.status', 'data-status'), 'waiting_on_customer');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('django-helpdesk: without a token the dashboard says to sign in again', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(`${BASE_URL}/dashboard`);
+  await page.waitForSelector('.error-view');
+  assert.match(await page.textContent('.error-view'), /دوباره وارد شوید/);
+  await context.close();
+});
