@@ -7,6 +7,7 @@ pub mod demo;
 pub mod django_helpdesk;
 pub mod error;
 pub mod http;
+pub mod json;
 pub mod request_tracker;
 
 pub use backend::{Backend, BackendKind, Viewer};

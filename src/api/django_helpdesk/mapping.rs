@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 
 use super::dto::{parse_server_datetime, FollowupDto, PageDto, TicketDto, UserTicketDto};
@@ -17,29 +16,10 @@ use crate::domain::{
 // ---------------------------------------------------------------------------------------
 // Decoding
 
-/// Longest error detail or server message kept: enough to read, never a whole page.
-const MAX_MESSAGE_CHARS: usize = 200;
 
-/// Parses a JSON answer into `T`; on failure says where (`results[0].status`), so a changed
-/// server points at the field that changed. Trailing bytes after the value are an error too:
-/// a body cut and glued by a proxy must not decode as its first half.
-pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    let mut de = serde_json::Deserializer::from_str(body);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| ApiError::UnexpectedPayload {
-        path: e.path().to_string(),
-        detail: shorten(&e.into_inner().to_string()),
-    })?;
-    de.end().map_err(|e| ApiError::UnexpectedPayload { path: ".".into(), detail: shorten(&e.to_string()) })?;
-    Ok(value)
-}
+pub use crate::api::json::decode;
+use crate::api::json::shorten;
 
-fn shorten(text: &str) -> String {
-    let text = text.trim();
-    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
-}
 
 // ---------------------------------------------------------------------------------------
 // Errors

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 
 use super::dto::{
@@ -20,33 +19,10 @@ use crate::domain::{
 // ---------------------------------------------------------------------------------------
 // Decoding
 
-/// Longest error detail or server message kept: enough to read, never a whole page.
-const MAX_MESSAGE_CHARS: usize = 200;
 
-/// Parses a JSON answer into `T`; on failure says where (`items[3].Priority`). Trailing
-/// bytes after the value are an error too; the path is never empty. (Same contract as django-helpdesk's `decode`,
-/// written again here so the adapters stay independent until it moves to a shared module.)
-pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    let mut de = serde_json::Deserializer::from_str(body);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        // A key that is `""` prints as an empty path; the root is what it is about then.
-        let path = e.path().to_string();
-        ApiError::UnexpectedPayload {
-            path: if path.is_empty() { ".".into() } else { path },
-            detail: shorten(&e.into_inner().to_string()),
-        }
-    })?;
-    de.end().map_err(|e| ApiError::UnexpectedPayload { path: ".".into(), detail: shorten(&e.to_string()) })?;
-    Ok(value)
-}
+pub use crate::api::json::decode;
+use crate::api::json::shorten;
 
-fn shorten(text: &str) -> String {
-    let text = text.trim();
-    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
-}
 
 /// RT's dates: ISO-8601 UTC; the Unix epoch means "not set".
 pub fn parse_time(text: Option<&str>) -> Option<DateTime<Utc>> {

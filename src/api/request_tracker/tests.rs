@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
+use crate::api::json::fuzz::{mutate, prefix, Rng};
 use super::dto::{
     AttachmentItemDto, AttachmentRecordDto, CreatedDto, ErrorDto, HistoryItemDto, MessagesDto, PageDto, RefDto,
     TicketItemDto, TicketRecordDto,
@@ -852,21 +853,6 @@ fn decode_errors_say_where() {
     assert!(failure::<PageDto<TicketItemDto>>(&huge).1.chars().count() <= 201);
 }
 
-/// xorshift64*: deterministic, so a failure reproduces with the same seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// Bytes that push a JSON parser and our types into their corners.
 const PALETTE: [&str; 24] = [
@@ -896,47 +882,7 @@ const PALETTE: [&str; 24] = [
     "1970-01-01T00:00:00Z",
 ];
 
-fn mutate(rng: &mut Rng, text: &str) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for _ in 0..=rng.below(3) {
-        let len = bytes.len();
-        let pos = rng.below(len + 1);
-        match rng.below(5) {
-            0 if pos < len => {
-                let with = PALETTE[rng.below(PALETTE.len())].as_bytes();
-                bytes.splice(pos..pos + 1, with.iter().copied());
-            }
-            1 => {
-                let end = (pos + 1 + rng.below(16)).min(len);
-                bytes.drain(pos.min(end)..end);
-            }
-            2 => {
-                let with = PALETTE[rng.below(PALETTE.len())].as_bytes();
-                bytes.splice(pos..pos, with.iter().copied());
-            }
-            3 => {
-                let start = rng.below(len + 1);
-                let end = (start + rng.below(64)).min(len);
-                let chunk = bytes[start..end].to_vec();
-                bytes.splice(pos..pos, chunk);
-            }
-            _ if len > 1 => {
-                let other = rng.below(len);
-                bytes.swap(pos.min(len - 1), other);
-            }
-            _ => {}
-        }
-    }
-    String::from_utf8_lossy(&bytes).into_owned()
-}
 
-fn prefix(text: &str, at: usize) -> &str {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    &text[..at]
-}
 
 /// Decodes `text` as every shape the adapter reads and maps whatever decodes; a decode
 /// error must be `UnexpectedPayload` with a path. Returns how many shapes decoded.
@@ -1005,7 +951,7 @@ fn decoding_survives_truncated_and_mutated_fixtures() {
             variants += 1;
         }
         for _ in 0..60 {
-            decoded += exercise(&mutate(&mut rng, &body));
+            decoded += exercise(&mutate(&mut rng, &body, &PALETTE));
             variants += 1;
         }
     }
