@@ -1,6 +1,7 @@
 // The dashboard against a real django-helpdesk 2.6.1 (started and seeded by
 // scripts/backends/django-helpdesk/up.sh, reset on every run): connect with a token kept in
-// sessionStorage, see the list, search in Persian, open a ticket, read its thread, reply.
+// sessionStorage, see the list, search in Persian, open a ticket, read its thread, reply,
+// resolve it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -50,6 +51,11 @@ test('django-helpdesk: list, Persian search, thread with notes, reply', async ()
   const last = await page.locator('.thread > li.message-agent').last().textContent();
   assert.ok(last.includes(reply), 'the reply came back byte for byte');
   assert.equal(await page.getAttribute('.ticket-meta .badge.status', 'data-status'), 'waiting_on_customer');
+
+  // A status change goes to the server as a follow-up, so the thread records it.
+  await page.selectOption('.ticket-side select[name=status]', '3');
+  await page.waitForSelector('.ticket-meta .badge.status[data-status=resolved]');
+  assert.equal((await page.textContent('.ticket-meta .badge.status')).trim(), 'Resolved');
   assert.deepEqual(problems, []);
   await context.close();
 });
