@@ -20,7 +20,7 @@ use crate::domain::{
 const MAX_PAGES: u32 = 10;
 const PAGE_SIZE: u32 = 100;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct DjangoHelpdeskBackend {
     /// The API root, e.g. `https://support.example.ir/helpdesk/api`.
     pub base: String,
@@ -30,6 +30,17 @@ pub struct DjangoHelpdeskBackend {
     pub queues: Vec<Department>,
     pub agents: Vec<Person>,
     pub viewer: Viewer,
+}
+
+/// Without the token: credentials never reach logs.
+impl std::fmt::Debug for DjangoHelpdeskBackend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DjangoHelpdeskBackend")
+            .field("base", &self.base)
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("viewer", &self.viewer)
+            .finish_non_exhaustive()
+    }
 }
 
 impl DjangoHelpdeskBackend {
@@ -163,5 +174,25 @@ impl DjangoHelpdeskBackend {
 
     pub fn vocabulary(&self) -> Vocabulary {
         mapping::vocabulary(&self.queues, &self.agents)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Backend;
+
+    #[test]
+    fn debug_output_never_shows_the_token() {
+        let backend = DjangoHelpdeskBackend {
+            base: "http://127.0.0.1:18101/helpdesk/api".into(),
+            token: Some("ef1f9a0b5830a13bd6491a634770efc3".into()),
+            queues: vec![],
+            agents: vec![],
+            viewer: Viewer::Agent { id: "2".into(), name: "agent".into() },
+        };
+        let text = format!("{:?}", Backend::DjangoHelpdesk(backend));
+        assert!(!text.contains("ef1f9a0b"), "{text}");
+        assert!(text.contains("<redacted>") && text.contains("18101"), "{text}");
     }
 }
