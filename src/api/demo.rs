@@ -89,7 +89,12 @@ pub fn reset() {
     });
 }
 
-fn with_store<T>(f: impl FnOnce(&mut DemoStore) -> Result<T, ApiError>) -> Result<T, ApiError> {
+/// Runs `f` on the page's store, opening (or re-seeding) it first.
+async fn with_store<T>(
+    seed_count: usize,
+    f: impl FnOnce(&mut DemoStore) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    ready(seed_count).await?;
     STORE.with(|cell| match cell.borrow_mut().as_mut() {
         Some(store) => f(store),
         None => Err(ApiError::Storage("the demo store is not open".into())),
@@ -121,33 +126,27 @@ impl DemoBackend {
     }
 
     pub async fn list_tickets(&self, query: &TicketQuery) -> Result<TicketPage, ApiError> {
-        ready(self.seed_count).await?;
-        with_store(|s| Ok(s.list(&self.viewer, query, self.lang)))
+        with_store(self.seed_count, |s| Ok(s.list(&self.viewer, query, self.lang))).await
     }
 
     pub async fn ticket(&self, id: TicketId) -> Result<TicketThread, ApiError> {
-        ready(self.seed_count).await?;
-        with_store(|s| s.thread(&self.viewer, id, self.lang))
+        with_store(self.seed_count, |s| s.thread(&self.viewer, id, self.lang)).await
     }
 
     pub async fn create_ticket(&self, new: NewTicket) -> Result<Ticket, ApiError> {
-        ready(self.seed_count).await?;
-        with_store(|s| s.create(&self.viewer, new, Utc::now(), self.lang))
+        with_store(self.seed_count, |s| s.create(&self.viewer, new, Utc::now(), self.lang)).await
     }
 
     pub async fn reply(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
-        ready(self.seed_count).await?;
-        with_store(|s| s.reply(&self.viewer, id, message, false, Utc::now(), self.lang))
+        with_store(self.seed_count, |s| s.reply(&self.viewer, id, message, false, Utc::now(), self.lang)).await
     }
 
     pub async fn add_note(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
-        ready(self.seed_count).await?;
-        with_store(|s| s.reply(&self.viewer, id, message, true, Utc::now(), self.lang))
+        with_store(self.seed_count, |s| s.reply(&self.viewer, id, message, true, Utc::now(), self.lang)).await
     }
 
     pub async fn update_ticket(&self, id: TicketId, update: TicketUpdate) -> Result<TicketThread, ApiError> {
-        ready(self.seed_count).await?;
-        with_store(|s| s.update(&self.viewer, id, update, Utc::now(), self.lang))
+        with_store(self.seed_count, |s| s.update(&self.viewer, id, update, Utc::now(), self.lang)).await
     }
 
     pub fn vocabulary(&self) -> Vocabulary {

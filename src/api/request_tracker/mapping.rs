@@ -339,29 +339,29 @@ fn conversation(history: &[HistoryItemDto], requestors: &[RefDto]) -> Conversati
 /// open ticket waits on the customer (its last Correspond was by someone not a requestor);
 /// it needs `Type`, `Creator` and `Created`. `queues` names queues the record gives by id.
 pub fn ticket_from_record(dto: &TicketRecordDto, history: &[HistoryItemDto], queues: &[Department]) -> Ticket {
+    // A record carries everything a search item does; what it adds comes from its history.
+    let item = TicketItemDto {
+        id: dto.id.clone(),
+        url: None,
+        subject: dto.subject.clone(),
+        status: dto.status.clone(),
+        priority: dto.priority,
+        queue: dto.queue.clone(),
+        owner: dto.owner.clone(),
+        requestor: dto.requestor.clone(),
+        created: dto.created.clone(),
+        last_updated: dto.last_updated.clone(),
+        resolved: dto.resolved.clone(),
+    };
     let talk = conversation(history, &dto.requestor);
-    let created_at = parse_time(dto.created.as_deref()).unwrap_or_default();
-    let status = status_for(dto.status.as_deref().unwrap_or_default(), talk.agent_spoke_last);
-    let closed_at = if status.kind.is_active() { None } else { parse_time(dto.resolved.as_deref()) };
-    Ticket {
-        id: dto.id.number().unwrap_or_default(),
-        number: dto.id.0.clone(),
-        subject: dto.subject.clone().unwrap_or_default(),
-        status,
-        priority: priority_for(dto.priority.map_or(0, |p| p.0)),
-        department: department(dto.queue.as_ref(), queues),
-        assignee: assignee(dto.owner.as_ref()),
-        customer: customer(&dto.requestor),
-        tags: Vec::new(),
-        created_at,
-        updated_at: parse_time(dto.last_updated.as_deref()).unwrap_or(created_at),
-        first_response_at: talk.first_response_at,
-        closed_at,
-        last_customer_reply_at: talk.last_customer_reply_at,
-        last_agent_reply_at: talk.last_agent_reply_at,
-        reply_count: talk.reply_count,
-        custom_fields: custom_fields(&dto.custom_fields),
-    }
+    let mut ticket = ticket_from_search_item(&item, queues);
+    ticket.status = status_for(dto.status.as_deref().unwrap_or_default(), talk.agent_spoke_last);
+    ticket.first_response_at = talk.first_response_at;
+    ticket.last_customer_reply_at = talk.last_customer_reply_at;
+    ticket.last_agent_reply_at = talk.last_agent_reply_at;
+    ticket.reply_count = talk.reply_count;
+    ticket.custom_fields = custom_fields(&dto.custom_fields);
+    ticket
 }
 
 /// One search item (see `search_params` for the fields asked). A search has no history, so
