@@ -34,24 +34,59 @@ impl Method {
     }
 }
 
+#[derive(Clone, Debug, Default)]
+pub enum HttpBody {
+    #[default]
+    Empty,
+    Json(Value),
+    /// `multipart/form-data`; the browser writes the boundary and encodes non-ASCII file
+    /// names as UTF-8.
+    Multipart(Vec<FormPart>),
+}
+
+#[derive(Clone, Debug)]
+pub enum FormPart {
+    Text { name: String, value: String },
+    File { name: String, file_name: String, mime: String, bytes: Vec<u8> },
+}
+
 #[derive(Clone, Debug)]
 pub struct HttpRequest {
     pub method: Method,
     pub url: String,
     pub headers: Vec<(&'static str, String)>,
-    pub json: Option<Value>,
+    pub body: HttpBody,
+    /// Send the site's cookies (WordPress cookie + nonce auth); off for token auth.
+    pub with_cookies: bool,
+}
+
+impl HttpRequest {
+    pub fn new(method: Method, url: String) -> HttpRequest {
+        HttpRequest { method, url, headers: Vec::new(), body: HttpBody::Empty, with_cookies: false }
+    }
 }
 
 /// A server's answer, whatever its status; adapters decide what a status means.
 #[derive(Clone, Debug)]
 pub struct HttpResponse {
     pub status: u16,
-    pub body: String,
+    /// Header names lower-cased; cross-origin, only the ones the server exposes.
+    pub headers: Vec<(String, String)>,
+    pub bytes: Vec<u8>,
 }
 
 impl HttpResponse {
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
+    }
+
+    /// The body as text; invalid UTF-8 becomes U+FFFD rather than an error.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
@@ -96,9 +131,13 @@ async fn send_once(request: &HttpRequest) -> Result<HttpResponse, ApiError> {
     for (name, value) in &request.headers {
         builder = builder.header(name, value);
     }
-    let built = match &request.json {
-        Some(body) => builder.json(body),
-        None => builder.build(),
+    if request.with_cookies {
+        builder = builder.credentials(web_sys::RequestCredentials::Include);
+    }
+    let built = match &request.body {
+        HttpBody::Empty => builder.build(),
+        HttpBody::Json(body) => builder.json(body),
+        HttpBody::Multipart(parts) => builder.body(form_data(parts)?),
     }
     .map_err(|e| ApiError::Network(format!("{} {}: {e}", request.method.as_str(), request.url)))?;
     let outcome = built.send().await;
@@ -116,10 +155,28 @@ async fn send_once(request: &HttpRequest) -> Result<HttpResponse, ApiError> {
         }
     };
     let status = response.status();
-    let body = response.text().await.map_err(|e| ApiError::Network(format!("reading the answer: {e}")))?;
-    Ok(HttpResponse { status, body })
+    let headers = response.headers().entries().map(|(n, v)| (n.to_ascii_lowercase(), v)).collect();
+    let bytes = response.binary().await.map_err(|e| ApiError::Network(format!("reading the answer: {e}")))?;
+    Ok(HttpResponse { status, headers, bytes })
 }
 
+fn form_data(parts: &[FormPart]) -> Result<web_sys::FormData, ApiError> {
+    let failed = |_| ApiError::Network("the browser could not build the upload".into());
+    let form = web_sys::FormData::new().map_err(failed)?;
+    for part in parts {
+        match part {
+            FormPart::Text { name, value } => form.append_with_str(name, value).map_err(failed)?,
+            FormPart::File { name, file_name, mime, bytes } => {
+                let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+                let options = web_sys::BlobPropertyBag::new();
+                options.set_type(mime);
+                let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options).map_err(failed)?;
+                form.append_with_blob_and_filename(name, &blob, file_name).map_err(failed)?;
+            }
+        }
+    }
+    Ok(form)
+}
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::dto::{PageDto, TicketDto, UserTicketDto};
 use super::mapping;
-use crate::api::http::{self, HttpRequest, Method};
+use crate::api::http::{self, HttpBody, HttpRequest, Method};
 use crate::api::{ApiError, Capabilities, Viewer};
 use crate::calendar::tehran_offset;
 use crate::domain::query::run_query_by;
@@ -57,15 +57,16 @@ impl DjangoHelpdeskBackend {
         if let Some(token) = &self.token {
             headers.push(("Authorization", format!("Token {token}")));
         }
-        HttpRequest { method, url: format!("{}/{path}", self.base.trim_end_matches('/')), headers, json }
+        let body = json.map(HttpBody::Json).unwrap_or_default();
+        HttpRequest { headers, body, ..HttpRequest::new(method, format!("{}/{path}", self.base.trim_end_matches('/'))) }
     }
 
     async fn call(&self, method: Method, path: &str, json: Option<Value>) -> Result<String, ApiError> {
         let response = http::send(&self.request(method, path, json)).await?;
         if response.is_success() {
-            Ok(response.body)
+            Ok(response.text())
         } else {
-            Err(mapping::error_for(response.status, &response.body))
+            Err(mapping::error_for(response.status, &response.text()))
         }
     }
 
@@ -101,13 +102,14 @@ impl DjangoHelpdeskBackend {
         for page in 1..=MAX_PAGES {
             let path = format!("tickets/?page={page}&page_size={PAGE_SIZE}{status}");
             let response = http::send(&self.request(Method::Get, &path, None)).await?;
-            if mapping::is_past_last_page(response.status, &response.body) {
+            let body = response.text();
+            if mapping::is_past_last_page(response.status, &body) {
                 return Ok((tickets, false));
             }
             if !response.is_success() {
-                return Err(mapping::error_for(response.status, &response.body));
+                return Err(mapping::error_for(response.status, &body));
             }
-            let dto: PageDto<TicketDto> = mapping::decode(&response.body)?;
+            let dto: PageDto<TicketDto> = mapping::decode(&body)?;
             tickets.extend(dto.results.iter().map(|t| mapping::ticket_from(t, &self.queues)));
             if dto.next.is_none() {
                 return Ok((tickets, false));
