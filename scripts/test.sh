@@ -21,7 +21,7 @@ step "component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test components
 
 step "release build"
-trunk build --release
+bash scripts/build-dist.sh
 
 step "size report"
 node scripts/size-report.mjs dist
@@ -51,7 +51,7 @@ BASE_URL="http://127.0.0.1:$PORT" node --test --test-concurrency=1 tests/e2e/
 step "end-to-end against a live django-helpdesk"
 PORT=18101 CORS_ORIGINS="http://127.0.0.1:$LIVE_PORT" bash scripts/backends/django-helpdesk/up.sh
 serve dist "$LIVE_PORT" tests/e2e-live/django-helpdesk.config.json
-DJANGO_APP_URL="http://127.0.0.1:$LIVE_PORT" node --test --test-concurrency=1 tests/e2e-live/
+DEMO_APP_URL="http://127.0.0.1:$PORT" DJANGO_APP_URL="http://127.0.0.1:$LIVE_PORT" node --test --test-concurrency=1 tests/e2e-live/
 
 echo
 echo "all tests passed in $(( $(date +%s) - started )) s"

@@ -177,6 +177,16 @@ fn form_data(parts: &[FormPart]) -> Result<web_sys::FormData, ApiError> {
     }
     Ok(form)
 }
+/// Whether anything answers at `url` when CORS is not asked for. The answer is opaque (no
+/// status, no body), so this only tells "blocked by CORS" apart from "nothing there".
+pub async fn answers_without_cors(url: &str) -> bool {
+    let request = gloo_net::http::RequestBuilder::new(url).mode(web_sys::RequestMode::NoCors).build();
+    match request {
+        Ok(r) => r.send().await.is_ok(),
+        Err(_) => false,
+    }
+}
+
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {

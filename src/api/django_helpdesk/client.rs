@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::dto::{PageDto, TicketDto, UserTicketDto};
 use super::mapping;
 use crate::api::http::{self, HttpBody, HttpRequest, Method};
-use crate::api::{ApiError, Capabilities, Viewer};
+use crate::api::{ApiError, BackendKind, Capabilities, Credentials, Viewer};
 use crate::calendar::tehran_offset;
 use crate::domain::query::run_query_by;
 use crate::domain::{
@@ -24,8 +24,9 @@ const PAGE_SIZE: u32 = 100;
 pub struct DjangoHelpdeskBackend {
     /// The API root, e.g. `https://support.example.ir/helpdesk/api`.
     pub base: String,
-    /// DRF token of the signed-in user; `None` sends no credentials (the server answers 403).
-    pub token: Option<String>,
+    /// A DRF token or a user name and password (Basic); none sends nothing (the server
+    /// answers 403).
+    pub credentials: Credentials,
     /// Queue id → title, from configuration (the API lists no queues).
     pub queues: Vec<Department>,
     pub agents: Vec<Person>,
@@ -37,7 +38,7 @@ impl std::fmt::Debug for DjangoHelpdeskBackend {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DjangoHelpdeskBackend")
             .field("base", &self.base)
-            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("credentials", &self.credentials)
             .field("viewer", &self.viewer)
             .finish_non_exhaustive()
     }
@@ -54,9 +55,7 @@ impl DjangoHelpdeskBackend {
 
     fn request(&self, method: Method, path: &str, json: Option<Value>) -> HttpRequest {
         let mut headers = vec![("Accept-Language", "en".to_owned())];
-        if let Some(token) = &self.token {
-            headers.push(("Authorization", format!("Token {token}")));
-        }
+        headers.extend(self.credentials.headers(BackendKind::DjangoHelpdesk));
         let body = json.map(HttpBody::Json).unwrap_or_default();
         HttpRequest { headers, body, ..HttpRequest::new(method, format!("{}/{path}", self.base.trim_end_matches('/'))) }
     }
@@ -188,13 +187,13 @@ mod tests {
     fn debug_output_never_shows_the_token() {
         let backend = DjangoHelpdeskBackend {
             base: "http://127.0.0.1:18101/helpdesk/api".into(),
-            token: Some("ef1f9a0b5830a13bd6491a634770efc3".into()),
+            credentials: Credentials::Token { token: "ef1f9a0b5830a13bd6491a634770efc3".into() },
             queues: vec![],
             agents: vec![],
             viewer: Viewer::Agent { id: "2".into(), name: "agent".into() },
         };
         let text = format!("{:?}", Backend::DjangoHelpdesk(backend));
         assert!(!text.contains("ef1f9a0b"), "{text}");
-        assert!(text.contains("<redacted>") && text.contains("18101"), "{text}");
+        assert!(text.contains("redacted") && text.contains("18101"), "{text}");
     }
 }
