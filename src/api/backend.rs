@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use super::demo::DemoBackend;
 use super::django_helpdesk::DjangoHelpdeskBackend;
+use super::request_tracker::RequestTrackerBackend;
 use super::{ApiError, Capabilities};
 use crate::domain::{
-    NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
+    Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
 };
 
 /// Who is calling: the backend shows customers their own tickets only, never internal notes.
@@ -23,12 +24,14 @@ pub enum Viewer {
 pub enum BackendKind {
     Demo,
     DjangoHelpdesk,
+    RequestTracker,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Backend {
     Demo(DemoBackend),
     DjangoHelpdesk(DjangoHelpdeskBackend),
+    RequestTracker(RequestTrackerBackend),
 }
 
 impl Backend {
@@ -36,6 +39,7 @@ impl Backend {
         match self {
             Backend::Demo(_) => BackendKind::Demo,
             Backend::DjangoHelpdesk(_) => BackendKind::DjangoHelpdesk,
+            Backend::RequestTracker(_) => BackendKind::RequestTracker,
         }
     }
 
@@ -43,6 +47,7 @@ impl Backend {
         match self {
             Backend::Demo(_) => DemoBackend::capabilities(),
             Backend::DjangoHelpdesk(b) => b.capabilities(),
+            Backend::RequestTracker(b) => b.capabilities(),
         }
     }
 
@@ -50,6 +55,7 @@ impl Backend {
         match self {
             Backend::Demo(b) => b.list_tickets(query).await,
             Backend::DjangoHelpdesk(b) => b.list_tickets(query).await,
+            Backend::RequestTracker(b) => b.list_tickets(query).await,
         }
     }
 
@@ -57,6 +63,7 @@ impl Backend {
         match self {
             Backend::Demo(b) => b.ticket(id).await,
             Backend::DjangoHelpdesk(b) => b.ticket(id).await,
+            Backend::RequestTracker(b) => b.ticket(id).await,
         }
     }
 
@@ -64,6 +71,7 @@ impl Backend {
         match self {
             Backend::Demo(b) => b.create_ticket(new).await,
             Backend::DjangoHelpdesk(b) => b.create_ticket(new).await,
+            Backend::RequestTracker(b) => b.create_ticket(new).await,
         }
     }
 
@@ -72,6 +80,7 @@ impl Backend {
         match self {
             Backend::Demo(b) => b.reply(id, message).await,
             Backend::DjangoHelpdesk(b) => b.reply(id, message).await,
+            Backend::RequestTracker(b) => b.reply(id, message).await,
         }
     }
 
@@ -79,6 +88,7 @@ impl Backend {
         match self {
             Backend::Demo(b) => b.add_note(id, message).await,
             Backend::DjangoHelpdesk(b) => b.add_note(id, message).await,
+            Backend::RequestTracker(b) => b.add_note(id, message).await,
         }
     }
 
@@ -86,6 +96,7 @@ impl Backend {
         match self {
             Backend::Demo(b) => b.update_ticket(id, update).await,
             Backend::DjangoHelpdesk(b) => b.update_ticket(id, update).await,
+            Backend::RequestTracker(b) => b.update_ticket(id, update).await,
         }
     }
 
@@ -94,6 +105,16 @@ impl Backend {
         match self {
             Backend::Demo(b) => Ok(b.vocabulary()),
             Backend::DjangoHelpdesk(b) => Ok(b.vocabulary()),
+            Backend::RequestTracker(b) => b.vocabulary().await,
+        }
+    }
+
+    /// A file of a message, downloaded with the session's credentials.
+    pub async fn attachment(&self, attachment: &Attachment) -> Result<Vec<u8>, ApiError> {
+        match self {
+            Backend::Demo(_) => DemoBackend::attachment(attachment),
+            Backend::DjangoHelpdesk(b) => b.attachment(attachment).await,
+            Backend::RequestTracker(b) => b.attachment(attachment).await,
         }
     }
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::demo::{self, DemoBackend};
 use crate::api::django_helpdesk::DjangoHelpdeskBackend;
+use crate::api::request_tracker::RequestTrackerBackend;
 use crate::api::{ApiError, Backend, BackendKind, Viewer};
 use crate::domain::Vocabulary;
 use crate::platform::{BrowserStorage, KeyValue};
@@ -62,15 +63,17 @@ fn new_session(backend: Memo<Backend>) -> Session {
 pub const TOKEN_KEY: &str = "pishkhan.credentials.v1.token";
 
 fn backend_for(config: &RuntimeConfig, viewer: Viewer, prefs: Prefs) -> Backend {
+    let base = config.api_base.clone().unwrap_or_default();
+    let token = || BrowserStorage::Session.get(TOKEN_KEY).filter(|t| !t.is_empty());
+    let (queues, agents) = (config.departments.clone(), config.agents.clone());
     match config.backend {
         BackendKind::Demo => Backend::Demo(DemoBackend { viewer, lang: prefs.lang, seed_count: config.demo_tickets }),
-        BackendKind::DjangoHelpdesk => Backend::DjangoHelpdesk(DjangoHelpdeskBackend {
-            base: config.api_base.clone().unwrap_or_default(),
-            token: BrowserStorage::Session.get(TOKEN_KEY).filter(|t| !t.is_empty()),
-            queues: config.departments.clone(),
-            agents: config.agents.clone(),
-            viewer,
-        }),
+        BackendKind::DjangoHelpdesk => {
+            Backend::DjangoHelpdesk(DjangoHelpdeskBackend { base, token: token(), queues, agents, viewer })
+        }
+        BackendKind::RequestTracker => {
+            Backend::RequestTracker(RequestTrackerBackend { base, token: token(), queues, agents, viewer })
+        }
     }
 }
 
