@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 use super::demo::DemoBackend;
 #[cfg(feature = "django-helpdesk")]
 use super::django_helpdesk::DjangoHelpdeskBackend;
+#[cfg(feature = "request-tracker")]
+use super::request_tracker::RequestTrackerBackend;
 use super::{ApiError, Capabilities};
 use crate::domain::{
-    NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
+    Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
 };
 
 /// Who is calling: the backend shows customers their own tickets only, never internal notes.
@@ -106,6 +108,8 @@ pub enum Backend {
     Demo(DemoBackend),
     #[cfg(feature = "django-helpdesk")]
     DjangoHelpdesk(DjangoHelpdeskBackend),
+    #[cfg(feature = "request-tracker")]
+    RequestTracker(RequestTrackerBackend),
     Unavailable(BackendKind),
 }
 
@@ -116,6 +120,8 @@ impl Backend {
             Backend::Demo(_) => BackendKind::Demo,
             #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(_) => BackendKind::DjangoHelpdesk,
+            #[cfg(feature = "request-tracker")]
+            Backend::RequestTracker(_) => BackendKind::RequestTracker,
             Backend::Unavailable(kind) => *kind,
         }
     }
@@ -126,6 +132,8 @@ impl Backend {
             Backend::Demo(_) => DemoBackend::capabilities(),
             #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.capabilities(),
+            #[cfg(feature = "request-tracker")]
+            Backend::RequestTracker(b) => b.capabilities(),
             Backend::Unavailable(_) => Capabilities::NONE,
         }
     }
@@ -136,6 +144,8 @@ impl Backend {
             Backend::Demo(b) => b.list_tickets(query).await,
             #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.list_tickets(query).await,
+            #[cfg(feature = "request-tracker")]
+            Backend::RequestTracker(b) => b.list_tickets(query).await,
             Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
@@ -146,6 +156,8 @@ impl Backend {
             Backend::Demo(b) => b.ticket(id).await,
             #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.ticket(id).await,
+            #[cfg(feature = "request-tracker")]
+            Backend::RequestTracker(b) => b.ticket(id).await,
             Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
@@ -156,6 +168,8 @@ impl Backend {
             Backend::Demo(b) => b.create_ticket(new).await,
             #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.create_ticket(new).await,
+            #[cfg(feature = "request-tracker")]
+            Backend::RequestTracker(b) => b.create_ticket(new).await,
             Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
@@ -167,6 +181,8 @@ impl Backend {
             Backend::Demo(b) => b.reply(id, message).await,
             #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.reply(id, message).await,
+            #[cfg(feature = "request-tracker")]
+            Backend::RequestTracker(b) => b.reply(id, message).await,
             Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
@@ -177,6 +193,8 @@ impl Backend {
             Backend::Demo(b) => b.add_note(id, message).await,
             #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.add_note(id, message).await,
+            #[cfg(feature = "request-tracker")]
+            Backend::RequestTracker(b) => b.add_note(id, message).await,
             Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
@@ -187,6 +205,8 @@ impl Backend {
             Backend::Demo(b) => b.update_ticket(id, update).await,
             #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.update_ticket(id, update).await,
+            #[cfg(feature = "request-tracker")]
+            Backend::RequestTracker(b) => b.update_ticket(id, update).await,
             Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
@@ -198,6 +218,21 @@ impl Backend {
             Backend::Demo(b) => Ok(b.vocabulary()),
             #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => Ok(b.vocabulary()),
+            #[cfg(feature = "request-tracker")]
+            Backend::RequestTracker(b) => b.vocabulary().await,
+            Backend::Unavailable(kind) => Err(unavailable(*kind)),
+        }
+    }
+
+    /// A file of a message, downloaded with the session's credentials.
+    pub async fn attachment(&self, attachment: &Attachment) -> Result<Vec<u8>, ApiError> {
+        match self {
+            #[cfg(feature = "demo")]
+            Backend::Demo(_) => DemoBackend::attachment(attachment),
+            #[cfg(feature = "django-helpdesk")]
+            Backend::DjangoHelpdesk(b) => b.attachment(attachment).await,
+            #[cfg(feature = "request-tracker")]
+            Backend::RequestTracker(b) => b.attachment(attachment).await,
             Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }

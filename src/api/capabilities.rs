@@ -101,6 +101,7 @@ mod tests {
     use super::markdown_table;
     use crate::api::demo::DemoBackend;
     use crate::api::django_helpdesk::DjangoHelpdeskBackend;
+    use crate::api::request_tracker::RequestTrackerBackend;
     use crate::api::Viewer;
 
     /// The README's capabilities table is this code's output: change one, regenerate the other.
@@ -116,12 +117,18 @@ mod tests {
             }
                 .capabilities()
         };
+        let rt = |viewer| {
+            RequestTrackerBackend { base: String::new(), credentials: Default::default(), queues: vec![], agents: vec![], viewer }
+                .capabilities()
+        };
         let agent = Viewer::Agent { id: "1".into(), name: String::new() };
         let customer = Viewer::Customer { name: String::new(), email: String::new() };
         let table = markdown_table(&[
             ("demo", DemoBackend::capabilities()),
-            ("django-helpdesk (staff)", django(agent)),
-            ("django-helpdesk (customer)", django(customer)),
+            ("django-helpdesk (staff)", django(agent.clone())),
+            ("django-helpdesk (customer)", django(customer.clone())),
+            ("Request Tracker (agent)", rt(agent)),
+            ("Request Tracker (customer)", rt(customer)),
         ]);
         let readme = include_str!("../../README.md");
         let start = "<!-- capabilities:start -->\n";

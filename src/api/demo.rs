@@ -16,7 +16,7 @@ use chrono::Utc;
 use crate::api::{ApiError, Capabilities, Viewer};
 use crate::calendar::Lang;
 use crate::domain::{
-    NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
+    base64, Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
 };
 use crate::platform::{app_asset_url, BrowserStorage};
 use seed::SeedTemplates;
@@ -156,5 +156,15 @@ impl DemoBackend {
             departments: vocabulary::departments(self.lang),
             agents: vocabulary::agents(),
         }
+    }
+
+    /// A demo file's bytes: the store keeps each file as a `data:…;base64,` URL.
+    pub fn attachment(attachment: &Attachment) -> Result<Vec<u8>, ApiError> {
+        let (_, data) = attachment
+            .url
+            .strip_prefix("data:")
+            .and_then(|rest| rest.split_once(";base64,"))
+            .ok_or(ApiError::NotFound)?;
+        base64::decode(data).ok_or_else(|| ApiError::UnexpectedPayload { path: "url".into(), detail: "not base64".into() })
     }
 }

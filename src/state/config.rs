@@ -23,7 +23,8 @@ pub struct RuntimeConfig {
     /// Where the app is served from ("/" or "/helpdesk"), for the router.
     pub base_path: String,
     pub demo_tickets: usize,
-    /// The backend's queues/departments and agents where its API lists none (django-helpdesk).
+    /// The backend's queues/departments and agents where its API lists none (django-helpdesk;
+    /// Request Tracker's agents, and its queues when RT's own list should not be used).
     pub departments: Vec<Department>,
     pub agents: Vec<Person>,
 }
@@ -154,6 +155,20 @@ mod tests {
         assert_eq!(broken.len(), 1);
         assert!(broken[0].starts_with("config.json:"));
         assert_eq!(c.apply_json(r#"{"colour":"red"}"#).len(), 1, "unknown keys are typos worth reporting");
+    }
+
+    #[test]
+    fn request_tracker_with_its_rest2_root_and_agents() {
+        let mut c = RuntimeConfig::default();
+        let problems = c.apply_json(
+            r#"{"backend":"request_tracker","api_base":"http://127.0.0.1:18102/REST/2.0/",
+                "agents":[{"id":"agent","name":"نگار احمدی"}]}"#,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.backend, BackendKind::RequestTracker);
+        assert_eq!(c.api_base.as_deref(), Some("http://127.0.0.1:18102/REST/2.0"));
+        assert_eq!((c.agents[0].id.as_str(), c.agents[0].name.as_str()), ("agent", "نگار احمدی"));
+        assert!(c.departments.is_empty(), "queues then come from RT");
     }
 
     #[test]

@@ -9,6 +9,8 @@ use crate::api::demo;
 use crate::api::demo::DemoBackend;
 #[cfg(feature = "django-helpdesk")]
 use crate::api::django_helpdesk::DjangoHelpdeskBackend;
+#[cfg(feature = "request-tracker")]
+use crate::api::request_tracker::RequestTrackerBackend;
 use crate::api::{ApiError, Backend, BackendKind, Credentials, Viewer};
 use crate::domain::Vocabulary;
 use crate::platform::{BrowserStorage, KeyValue};
@@ -76,6 +78,14 @@ fn backend_for(
         BackendKind::Demo => Backend::Demo(DemoBackend { viewer, lang: prefs.lang, seed_count: config.demo_tickets }),
         #[cfg(feature = "django-helpdesk")]
         BackendKind::DjangoHelpdesk => Backend::DjangoHelpdesk(DjangoHelpdeskBackend {
+            base: connection.base.clone(),
+            credentials: credentials.clone(),
+            queues: config.departments.clone(),
+            agents: config.agents.clone(),
+            viewer,
+        }),
+        #[cfg(feature = "request-tracker")]
+        BackendKind::RequestTracker => Backend::RequestTracker(RequestTrackerBackend {
             base: connection.base.clone(),
             credentials: credentials.clone(),
             queues: config.departments.clone(),

@@ -12,7 +12,7 @@ use crate::api::{ApiError, BackendKind, Capabilities, Credentials, Viewer};
 use crate::calendar::tehran_offset;
 use crate::domain::query::run_query_by;
 use crate::domain::{
-    Department, NewAttachment, NewMessage, NewTicket, Person, Ticket, TicketId, TicketPage, TicketQuery, TicketThread,
+    Attachment, Department, NewAttachment, NewMessage, NewTicket, Person, Ticket, TicketId, TicketPage, TicketQuery, TicketThread,
     TicketUpdate, Vocabulary,
 };
 
@@ -191,6 +191,32 @@ impl DjangoHelpdeskBackend {
     pub fn vocabulary(&self) -> Vocabulary {
         mapping::vocabulary(&self.queues, &self.agents)
     }
+
+    /// A file's bytes from its media URL. The token goes only to the API's own origin: a
+    /// media URL elsewhere (a CDN) is fetched without it.
+    pub async fn attachment(&self, attachment: &Attachment) -> Result<Vec<u8>, ApiError> {
+        let mut request = HttpRequest::new(Method::Get, attachment.url.clone());
+        if same_origin(&attachment.url, &self.base) {
+            request.headers.extend(self.credentials.headers(BackendKind::DjangoHelpdesk));
+        }
+        let response = http::send(&request).await?;
+        if response.is_success() {
+            Ok(response.bytes)
+        } else {
+            Err(mapping::error_for(response.status, &response.text()))
+        }
+    }
+}
+
+/// `scheme://host[:port]` of an absolute URL, lower-cased.
+fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    (!scheme.is_empty() && !host.is_empty()).then(|| format!("{scheme}://{host}").to_ascii_lowercase())
+}
+
+fn same_origin(url: &str, base: &str) -> bool {
+    origin(url).is_some_and(|o| Some(o) == origin(base))
 }
 
 #[cfg(test)]
@@ -210,5 +236,19 @@ mod tests {
         let text = format!("{:?}", Backend::DjangoHelpdesk(backend));
         assert!(!text.contains("ef1f9a0b"), "{text}");
         assert!(text.contains("redacted") && text.contains("18101"), "{text}");
+    }
+
+    #[test]
+    fn the_token_goes_only_to_the_apis_origin() {
+        let recorded: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/fixtures/django-helpdesk/attachment-download.json")).unwrap();
+        let path = recorded["request"]["path"].as_str().unwrap();
+        let base = "http://127.0.0.1:18101/helpdesk/api";
+        assert!(same_origin(&format!("http://127.0.0.1:18101{path}"), base));
+        assert!(same_origin("HTTP://127.0.0.1:18101/media/x", base), "scheme and host are case-blind");
+        assert!(!same_origin(&format!("http://127.0.0.1:18102{path}"), base), "another port");
+        assert!(!same_origin(&format!("https://cdn.example.ir{path}"), base));
+        assert!(!same_origin(path, base), "a relative URL has no origin to trust");
+        assert!(!same_origin("http://127.0.0.1:18101@evil.example/x", base));
     }
 }

@@ -925,7 +925,7 @@ fn uploads_go_as_the_recorded_multipart_fields() {
         serde_json::from_str(include_str!("../../../tests/fixtures/django-helpdesk/followup-attachment-multipart.json")).unwrap();
     let parts = recorded["request"]["body"]["multipart"].as_array().unwrap();
     let file = NewAttachment { name: "گزارش-چاپگر.txt".into(), mime: "text/plain".into(), bytes: "کد خطا: E-204\nError code: E-204\n".into() };
-    let body = multipart_body(&followup_body(13, "گزارش دستگاه پیوست شد.", true, None), "attachments", &[file.clone()]);
+    let body = multipart_body(&followup_body(13, "گزارش دستگاه پیوست شد.", true, None), "attachments", std::slice::from_ref(&file));
     let HttpBody::Multipart(sent) = body else { panic!("not multipart") };
     assert_eq!(sent.len(), parts.len());
     for part in parts {

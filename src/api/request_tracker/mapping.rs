@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde_json::{json, Map, Value};
 
 use super::dto::{
-    AttachmentItemDto, AttachmentRecordDto, HistoryItemDto, PageDto, RefDto, TicketItemDto, TicketRecordDto,
+    AttachmentItemDto, Id, AttachmentRecordDto, HistoryItemDto, PageDto, RefDto, TicketItemDto, TicketRecordDto,
 };
 use crate::api::{ApiError, Capabilities, FieldError};
 use crate::domain::{
@@ -15,6 +15,7 @@ use crate::domain::{
     Priority, PriorityLevel, SortField, Status, StatusKind, Ticket, TicketPage, TicketQuery, TicketThread,
     TicketUpdate, Visibility,
 };
+use crate::domain::text::{normalize_for_search, search_terms, to_ascii_digits};
 
 // ---------------------------------------------------------------------------------------
 // Decoding
@@ -526,6 +527,30 @@ pub fn transactions_with_content(history: &[HistoryItemDto]) -> Vec<String> {
         .collect()
 }
 
+/// A ticket record names its requestors and owner by id only; the history's creators
+/// (expanded with `USER_FIELDS`) carry their real names and e-mails.
+pub fn name_people_from_history(record: &mut TicketRecordDto, history: &[HistoryItemDto]) {
+    let known = |id: &Id| history.iter().filter_map(|h| h.creator.as_ref()).find(|c| &c.id == id && c.real_name.is_some());
+    for r in record.requestor.iter_mut().chain(record.owner.as_mut()) {
+        if r.real_name.is_none() {
+            if let Some(c) = known(&r.id) {
+                r.real_name.clone_from(&c.real_name);
+                r.email_address = r.email_address.take().or_else(|| c.email_address.clone());
+            }
+        }
+    }
+}
+
+/// Whether the newest person-written message of this visibility is `text`: how a reply whose
+/// answer RT dropped (see the module notes) is found stored.
+pub fn ends_with_message(messages: &[Message], visibility: Visibility, text: &str) -> bool {
+    messages
+        .iter()
+        .rev()
+        .find(|m| m.visibility == visibility && m.author.kind != AuthorKind::System)
+        .is_some_and(|m| m.body.raw().trim() == text.trim())
+}
+
 pub fn thread_from(
     record: &TicketRecordDto,
     history: &[HistoryItemDto],
@@ -729,40 +754,82 @@ fn rt_statuses(kinds: &[StatusKind]) -> Vec<&'static str> {
     out
 }
 
+/// A search word that is a number in any digit script (an optional `#` before it), in ASCII.
 fn ascii_digits(term: &str) -> Option<String> {
-    let digits: Option<String> = term
-        .trim_start_matches('#')
-        .chars()
-        .map(|c| match c {
-            '0'..='9' => Some(c),
-            '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10),
-            '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10),
-            _ => None,
-        })
-        .collect();
-    digits.filter(|d| !d.is_empty() && d.len() <= 18)
+    let digits = to_ascii_digits(term.trim_start_matches('#'));
+    Some(digits).filter(|d| !d.is_empty() && d.len() <= 18 && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The letters Persian and Arabic keyboards type differently (ی/ي/ى, ک/ك), as the domain's
+/// search folds them.
+const KEYBOARD_LETTERS: [&str; 2] = ["ی", "ک"];
+
+/// A `LIKE` pattern that finds the ways of writing `word` the domain's search treats as the
+/// same: ی/ک in either keyboard's form, any other letter typed in a variant form (ة, أ, …),
+/// and a digit in a longer word match any one character (`_`); where the word has a ZWNJ,
+/// diacritic or tatweel the text may have anything (`%`). Looser than the domain's match on
+/// purpose — the adapter filters what comes back — except that a subject with a ZWNJ, or
+/// with ة/أ/إ where the word has ه/ا, is not found. `None` when nothing is left.
+pub fn like_pattern(word: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in word.chars() {
+        let folded = normalize_for_search(c.encode_utf8(&mut [0; 4]));
+        let variant = folded.chars().count() == 1 && !folded.starts_with(c.to_lowercase().next().unwrap_or(c));
+        if folded.is_empty() {
+            if !out.is_empty() && !out.ends_with('%') {
+                out.push('%');
+            }
+        } else if KEYBOARD_LETTERS.contains(&folded.as_str()) || variant || folded.bytes().all(|b| b.is_ascii_digit()) {
+            out.push('_');
+        } else {
+            out.push(c);
+        }
+    }
+    let out = out.trim_end_matches('%').to_owned();
+    (!out.is_empty()).then_some(out)
+}
+
+/// A number in the three digit scripts people type.
+fn digit_scripts(ascii: &str) -> Vec<String> {
+    let shifted = |zero: char| -> String {
+        ascii.chars().filter_map(|c| char::from_u32(zero as u32 + c.to_digit(10)?)).collect()
+    };
+    vec![ascii.to_owned(), shifted('۰'), shifted('٠')]
+}
+
+/// What a search word is looked for in: what `Ticket::search_text` holds, as TicketSQL.
+const SEARCHED_FIELDS: [&str; 5] =
+    ["Subject", "Requestor.RealName", "Requestor.EmailAddress", "Owner.RealName", "Queue.Name"];
+
+/// One search word as TicketSQL: it occurs in any searched field, or (a number) is the id.
+fn word_clause(word: &str) -> Option<String> {
+    let number = ascii_digits(word);
+    let patterns = match &number {
+        Some(n) => digit_scripts(n),
+        None => vec![like_pattern(word)?],
+    };
+    let mut any: Vec<String> = number.iter().map(|n| format!("id = {n}")).collect();
+    for field in SEARCHED_FIELDS {
+        any.extend(patterns.iter().map(|p| format!("{field} LIKE {}", sql_string(p))));
+    }
+    Some(format!("({})", any.join(" OR ")))
 }
 
 fn day(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// The TicketSQL of a query. Every word of the search text must occur in the subject
-/// (`Subject LIKE`, a substring match in RT); a word that is a number (any digit script, an
-/// optional `#`) also matches that ticket id. Statuses, priority levels, queue (by key: an id
-/// or a name), owner (`Nobody` for unassigned), requestor e-mail and the creation day range
-/// (`Created >= from AND Created < to + 1 day`; RT reads dates in the API user's time zone)
-/// are ANDed. Without a status filter, deleted tickets are left out. Tags are not
-/// expressible (RT has none).
+/// The TicketSQL of a query: a superset of what the domain's filter keeps, which the adapter
+/// narrows (see `server_is_exact`). Every search word must occur in the subject, a
+/// requestor's name or e-mail, the owner's name or the queue name (with Persian/Arabic letter
+/// forms and digit scripts matched by `like_pattern`); a number also matches the id.
+/// Statuses, priority levels, queue (by key: an id or a name), owner (`Nobody` for
+/// unassigned) and requestor e-mail are ANDed. The creation day range is widened by a day on
+/// each side: RT reads dates in the API user's time zone, the domain in the helpdesk's.
+/// Without a status filter, deleted tickets are left out. Tags are not expressible (RT has
+/// none).
 pub fn search_query(query: &TicketQuery) -> String {
-    let mut clauses: Vec<String> = Vec::new();
-    for word in query.search.split_whitespace() {
-        let like = format!("Subject LIKE {}", sql_string(word));
-        clauses.push(match ascii_digits(word) {
-            Some(n) => format!("(id = {n} OR {like})"),
-            None => like,
-        });
-    }
+    let mut clauses: Vec<String> = query.search.split_whitespace().filter_map(word_clause).collect();
     let statuses = rt_statuses(&query.statuses);
     if statuses.is_empty() {
         clauses.push("Status != 'deleted'".into());
@@ -789,13 +856,33 @@ pub fn search_query(query: &TicketQuery) -> String {
         clauses.push(format!("Requestor.EmailAddress = {}", sql_string(email)));
     }
     if let Some(from) = query.created_from {
-        clauses.push(format!("Created >= {}", sql_string(&day(from))));
+        let before = from.checked_sub_signed(Duration::days(1)).unwrap_or(from);
+        clauses.push(format!("Created >= {}", sql_string(&day(before))));
     }
     if let Some(to) = query.created_to {
-        let next = to.checked_add_signed(Duration::days(1)).unwrap_or(to);
-        clauses.push(format!("Created < {}", sql_string(&day(next))));
+        let after = to.checked_add_signed(Duration::days(2)).unwrap_or(to);
+        clauses.push(format!("Created < {}", sql_string(&day(after))));
     }
     clauses.join(" AND ")
+}
+
+/// Largest `per_page` RT serves.
+pub const MAX_PER_PAGE: u32 = 100;
+
+/// Whether RT's answer to `search_query` is exactly what the domain's filter keeps, so the
+/// server's page and total can be shown as they are. Not when there are search words (RT's
+/// `LIKE` is looser than the domain's folding), a day range (time zones), tags, a page
+/// larger than RT serves, or a status kind RT cannot tell in a list (in progress, waiting
+/// on the customer: both are RT's `open`).
+pub fn server_is_exact(query: &TicketQuery) -> bool {
+    let statuses_exact = query.statuses.is_empty()
+        || rt_statuses(&query.statuses).iter().all(|s| query.statuses.contains(&status_for(s, false).kind));
+    search_terms(&query.search).is_empty()
+        && query.created_from.is_none()
+        && query.created_to.is_none()
+        && query.tags.is_empty()
+        && query.per_page <= MAX_PER_PAGE
+        && statuses_exact
 }
 
 /// `orderby` and `order` for the query's sort.
@@ -812,23 +899,74 @@ pub fn sort_params(query: &TicketQuery) -> (&'static str, &'static str) {
 /// The fields `ticket_from_search_item` reads.
 pub const SEARCH_FIELDS: &str = "Subject,Status,Priority,Queue,Owner,Requestor,Created,LastUpdated,Resolved";
 
-/// Every `GET /tickets` parameter for a query, unencoded (the transport URL-encodes them).
+/// What a referenced user is expanded to (`person` reads these).
+pub const USER_FIELDS: &str = "Name,RealName,EmailAddress";
+
+/// Every `GET /tickets` parameter for a query, unencoded (`query_string` encodes them). The
+/// id breaks ties, as in the domain's sort, so pages never overlap.
 pub fn search_params(query: &TicketQuery) -> Vec<(&'static str, String)> {
     let (orderby, order) = sort_params(query);
-    vec![
+    let mut params = vec![
         ("query", search_query(query)),
         ("fields", SEARCH_FIELDS.to_owned()),
-        ("fields[Owner]", "Name,RealName,EmailAddress".to_owned()),
+        ("fields[Owner]", USER_FIELDS.to_owned()),
+        ("fields[Requestor]", USER_FIELDS.to_owned()),
         ("fields[Queue]", "Name".to_owned()),
         ("orderby", orderby.to_owned()),
         ("order", order.to_owned()),
+    ];
+    if orderby != "id" {
+        params.extend([("orderby", "id".to_owned()), ("order", order.to_owned())]);
+    }
+    params.extend([
         ("page", query.page.max(1).to_string()),
-        ("per_page", query.per_page.clamp(1, 100).to_string()),
-    ]
+        ("per_page", query.per_page.clamp(1, MAX_PER_PAGE).to_string()),
+    ]);
+    params
+}
+
+/// `k=v&…`, every byte outside RFC 3986's unreserved set percent-encoded (UTF-8 included).
+pub fn query_string(params: &[(&str, String)]) -> String {
+    fn encode(text: &str, out: &mut String) {
+        for b in text.bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+                out.push(char::from(b));
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, (name, value)) in params.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        encode(name, &mut out);
+        out.push('=');
+        encode(value, &mut out);
+    }
+    out
+}
+
+/// Whether a collection page is its last: fewer items than asked for (most collections have
+/// no `total` for non-superusers), or the known total reached.
+pub fn is_last_page<T>(page: &PageDto<T>, page_number: u32, per_page: u32) -> bool {
+    let seen = (page_number.max(1) as u64 - 1) * u64::from(per_page) + page.items.len() as u64;
+    page.items.len() < per_page as usize || page.total.is_some_and(|t| seen >= t.0)
 }
 
 /// `GET /ticket/N/history` fields that `ticket_from_record` and `messages_from` read.
 pub const HISTORY_FIELDS: &str = "Type,Field,OldValue,NewValue,Creator,Created,Data";
+
+/// Every `GET /ticket/N/history` parameter for one page.
+pub fn history_params(page: u32) -> Vec<(&'static str, String)> {
+    vec![
+        ("fields", HISTORY_FIELDS.to_owned()),
+        ("fields[Creator]", USER_FIELDS.to_owned()),
+        ("page", page.max(1).to_string()),
+        ("per_page", MAX_PER_PAGE.to_string()),
+    ]
+}
 
 /// `GET /transaction/N/attachments` fields that `messages_from` reads (never `Parent`: it
 /// makes RT 5.0.3 answer 500).
@@ -837,8 +975,9 @@ pub const ATTACHMENT_FIELDS: &str = "Content,ContentType,Subject,Filename,Conten
 // ---------------------------------------------------------------------------------------
 // Capabilities
 
-/// RT's default `$MaxAttachmentSize` (10 MB); a site may lower it.
-pub const MAX_ATTACHMENT_BYTES: u64 = 10_000_000;
+/// RT's default `$MaxAttachmentSize` (`10*1024*1024` in RT 5.0.3's `RT_Config.pm`); a site
+/// may lower it.
+pub const MAX_ATTACHMENT_BYTES: u64 = 10 * 1024 * 1024;
 
 /// What RT 5's REST2 does for a privileged agent. Customers (unprivileged requestors) can read
 /// and reply to their own tickets but get 400 "Permission Denied" on comments and 403 on user
@@ -865,4 +1004,26 @@ pub fn capabilities() -> Capabilities {
         guest_tracking: false,
         reports: false,
     }
+}
+
+/// What an unprivileged requestor may do: read, open and answer their own tickets. RT
+/// refuses their comments (400 "Permission Denied") and answers their `PUT`s with "Permission
+/// Denied" messages, and their history leaves internal notes out.
+pub fn customer_capabilities() -> Capabilities {
+    Capabilities { internal_notes: false, assignment: false, priorities: false, close_reopen: false, ..capabilities() }
+}
+
+// ---------------------------------------------------------------------------------------
+// Queues
+
+/// `/queues/all?fields=Name` → departments keyed by queue id (a queue without `Name` shows
+/// its id).
+pub fn departments_from(page: &PageDto<RefDto>) -> Vec<Department> {
+    page.items
+        .iter()
+        .map(|q| Department {
+            key: q.id.0.clone(),
+            label: q.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| q.id.0.clone()),
+        })
+        .collect()
 }
