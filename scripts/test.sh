@@ -33,6 +33,7 @@ servers=()
 cleanup() {
   for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
   bash scripts/backends/django-helpdesk/down.sh >/dev/null 2>&1 || true
+  bash scripts/backends/request-tracker/down.sh >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 serve() { # DIR PORT [CONFIG_JSON]
@@ -49,9 +50,17 @@ serve dist "$PORT"
 BASE_URL="http://127.0.0.1:$PORT" node --test --test-concurrency=1 tests/e2e/
 
 step "end-to-end against a live django-helpdesk"
-PORT=18101 CORS_ORIGINS="http://127.0.0.1:$LIVE_PORT" bash scripts/backends/django-helpdesk/up.sh
+CONTRACT_ADDRESS=127.0.0.1:${CONTRACT_PORT:-18195}
+PORT=18101 CORS_ORIGINS="http://127.0.0.1:$LIVE_PORT http://$CONTRACT_ADDRESS" bash scripts/backends/django-helpdesk/up.sh
 serve dist "$LIVE_PORT" tests/e2e-live/django-helpdesk.config.json
 DEMO_APP_URL="http://127.0.0.1:$PORT" DJANGO_APP_URL="http://127.0.0.1:$LIVE_PORT" node --test --test-concurrency=1 tests/e2e-live/
+
+step "backend contract (wasm-bindgen-test, headless Chromium): demo, django-helpdesk, Request Tracker"
+PORT=18102 CORS_ORIGINS="http://$CONTRACT_ADDRESS" bash scripts/backends/request-tracker/up.sh
+PISHKHAN_CONTRACT="$(node scripts/contract-targets.mjs target/backends/django-helpdesk/tokens.json \
+  tests/e2e-live/django-helpdesk.config.json target/backends/request-tracker/tokens.json)" \
+  WASM_BINDGEN_TEST_ADDRESS=$CONTRACT_ADDRESS WASM_BINDGEN_TEST_TIMEOUT=180 \
+  cargo test --target wasm32-unknown-unknown --test contract
 
 echo
 echo "all tests passed in $(( $(date +%s) - started )) s"

@@ -121,6 +121,8 @@ pub fn classify_auth(kind: BackendKind, response: &HttpResponse) -> Diagnosis {
         .ok()
         .and_then(|v| v.get("detail").and_then(Value::as_str).map(str::to_owned));
     match response.status {
+        // RT sends a browser whose credentials fail to its login page.
+        200..=299 if response.redirected => Diagnosis::BadCredentials,
         200..=299 => Diagnosis::Connected { as_customer: false },
         401 => Diagnosis::BadCredentials,
         // django-helpdesk says 403 for a bad token too; only `detail` tells them apart.
@@ -199,11 +201,12 @@ mod tests {
             Value::Null => vec![],
             v => v.to_string().into_bytes(),
         };
-        HttpResponse { status: exchange["response"]["status"].as_u64().unwrap() as u16, headers: vec![], bytes }
+        let status = exchange["response"]["status"].as_u64().unwrap() as u16;
+        HttpResponse { status, headers: vec![], bytes, redirected: false }
     }
 
     fn answer(status: u16, body: &str) -> HttpResponse {
-        HttpResponse { status, headers: vec![], bytes: body.as_bytes().to_vec() }
+        HttpResponse { status, headers: vec![], bytes: body.as_bytes().to_vec(), redirected: false }
     }
 
     #[test]
@@ -249,6 +252,9 @@ mod tests {
         let unknown = fixture_response(include_str!("../../tests/fixtures/request-tracker/error-unknown-route.json"));
         assert_eq!(classify_root(kind, "u", &unknown), Err(Diagnosis::WrongUrl { url: "u".into() }));
         assert_eq!(classify_root(kind, "u", &answer(502, "Bad Gateway")), Err(Diagnosis::Server { status: 502 }));
+        // What a browser gets for bad credentials: RT's login page, after a redirect.
+        let login = HttpResponse { redirected: true, ..answer(200, "\n<!DOCTYPE html><title>Login</title>") };
+        assert_eq!(classify_auth(kind, &login), Diagnosis::BadCredentials);
     }
 
     #[test]

@@ -84,6 +84,10 @@ impl RequestTrackerBackend {
 
     async fn send(&self, call: Call, request: HttpRequest) -> Result<HttpResponse, ApiError> {
         let response = http::send(&request).await?;
+        // REST2 answers a browser whose credentials fail with a redirect to the login page.
+        if response.redirected {
+            return Err(ApiError::Unauthorized);
+        }
         if response.is_success() {
             Ok(response)
         } else {
