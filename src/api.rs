@@ -6,6 +6,7 @@ pub mod capabilities;
 pub mod demo;
 pub mod django_helpdesk;
 pub mod error;
+pub mod fluent_support;
 pub mod http;
 pub mod json;
 pub mod request_tracker;

@@ -357,6 +357,8 @@ def main():
     exchange("tickets-list-search-id", "GET", f"{NS}/tickets", {"search": "id:2"}, auth="agent", expect=200)
     exchange("tickets-list-order-asc", "GET", f"{NS}/tickets",
              {"order_by": "id", "order_type": "ASC", "per_page": "4"}, auth="agent", expect=200)
+    exchange("tickets-list-mailbox", "GET", f"{NS}/tickets", {"filters[mailbox_id]": "1", "per_page": "2"},
+             auth="agent", expect=200)
     exchange("tickets-list-customer", "GET", f"{NS}/tickets", {"customer_id": "4"}, auth="agent", expect=200)
     exchange("ticket-get", "GET", f"{NS}/tickets/1", auth="agent", expect=200,
              note="responses newest first: the note, the customer's reply, the agent's reply")
@@ -377,7 +379,11 @@ def main():
     exchange("portal-list-closed", "GET", f"{NS}/customer-portal/tickets", {"filter_type": "closed"},
              auth="customer", expect=200)
     exchange("portal-list-search", "GET", f"{NS}/customer-portal/tickets", {"search": "چاپگر"},
-             auth="customer", expect=200)
+             auth="customer", expect=200,
+             note="search is ignored by the portal list: every ticket comes back")
+    exchange("portal-list-sorted", "GET", f"{NS}/customer-portal/tickets",
+             {"sorting[sort_by]": "id", "sorting[sort_type]": "ASC", "per_page": "3"}, auth="customer", expect=200,
+             note="sorting[...] is ignored: always the latest updated_at first")
     exchange("portal-list-page2", "GET", f"{NS}/customer-portal/tickets", {"per_page": "3", "page": "2"},
              auth="customer", expect=200)
     exchange("portal-get", "GET", f"{NS}/customer-portal/tickets/1", auth="customer", expect=200,
