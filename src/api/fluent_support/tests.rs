@@ -609,6 +609,68 @@ fn new_ticket() -> NewTicket {
     }
 }
 
+/// A write answer's `response` and the ticket's status after it.
+fn written(f: (&str, &str)) -> (super::dto::ResponseDto, String) {
+    let v: Value = serde_json::from_str(&body_of(f)).unwrap();
+    (decode(&v["response"].to_string()).unwrap(), v["ticket"]["status"].as_str().unwrap().to_owned())
+}
+
+#[test]
+fn reply_answers_echo_the_text_and_move_the_status() {
+    // the first agent reply turns new into active
+    let (reply, status) = written(fixture!("tickets-reply"));
+    assert_eq!((reply.conversation_type.as_str(), reply.person_id, status.as_str()), ("response", Some(1), "active"));
+    assert_eq!(reply.content.as_deref(), Some("<p>سلام، همکار ما تا یک ساعت دیگر سر می‌زند.</p>\n"));
+    let (customer, _) = written(fixture!("portal-reply"));
+    assert_eq!((customer.person_id, customer.content.as_deref()), (Some(3), Some("ممنون، منتظرم. <b>فوری</b> است.")));
+    let (note, _) = written(fixture!("tickets-note"));
+    assert_eq!(note.conversation_type, "note");
+    let (with_file, _) = written(fixture!("tickets-reply-with-attachment"));
+    assert_eq!(with_file.attachments.iter().map(|a| a.title.as_deref()).collect::<Vec<_>>(), vec![Some("گزارش-خطا.txt")]);
+    for f in [fixture!("tickets-reply-closed"), fixture!("portal-reply-closed")] {
+        assert_eq!(written(f).1, "closed", "{}", f.0);
+    }
+    // closing twice changes nothing the second time
+    let closed = |f| -> Value { serde_json::from_str::<Value>(&body_of(f)).unwrap()["ticket"].clone() };
+    let (first, again) = (closed(fixture!("tickets-close")), closed(fixture!("tickets-close-again")));
+    assert_eq!((&first["status"], &first["resolved_at"]), (&again["status"], &again["resolved_at"]));
+    assert_eq!(first["status"], "closed");
+}
+
+#[test]
+fn agents_are_persons_with_names_and_mail() {
+    #[derive(serde::Deserialize)]
+    struct AgentsDto {
+        agents: super::dto::PaginatedDto<super::dto::PersonDto>,
+    }
+    let dto: AgentsDto = decoded(fixture!("agents-list"));
+    assert_eq!(dto.agents.total, 2);
+    let names: Vec<(String, String, Option<String>)> = dto
+        .agents
+        .data
+        .iter()
+        .map(|p| {
+            let person = vocabulary_from(&EssentialsDto {
+                ticket_statuses: vec![],
+                admin_priorities: vec![],
+                client_priorities: vec![],
+                agents: vec![p.clone()],
+                mailboxes: vec![],
+            })
+            .agents
+            .remove(0);
+            (person.id, person.name, person.email)
+        })
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("1".into(), "مدیر سامانه".into(), Some("admin@pishkhan.test".into())),
+            ("2".into(), "سارا احمدی".into(), Some("agent@pishkhan.test".into())),
+        ]
+    );
+}
+
 #[test]
 fn agent_create_bodies_match_what_the_server_took() {
     let body = agent_create_body(&new_ticket(), &["hash-1".into()]).unwrap();
