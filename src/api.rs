@@ -7,6 +7,7 @@ pub mod credentials;
 pub mod demo;
 pub mod django_helpdesk;
 pub mod error;
+pub mod fluent_support;
 pub mod http;
 pub mod json;
 pub mod probe;
