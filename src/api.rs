@@ -9,6 +9,7 @@ pub mod error;
 pub mod http;
 pub mod json;
 pub mod request_tracker;
+pub mod supportcandy;
 pub mod wordpress;
 
 pub use backend::{Backend, BackendKind, Viewer};
