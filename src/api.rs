@@ -11,6 +11,7 @@ pub mod json;
 pub mod request_tracker;
 pub mod supportcandy;
 pub mod wordpress;
+pub mod wsdesk;
 
 pub use backend::{Backend, BackendKind, Viewer};
 pub use capabilities::Capabilities;
