@@ -12,7 +12,9 @@ pub mod http;
 pub mod json;
 pub mod probe;
 pub mod request_tracker;
+pub mod supportcandy;
 pub mod wordpress;
+pub mod wsdesk;
 
 pub use backend::{Backend, BackendKind, Viewer};
 pub use capabilities::Capabilities;
