@@ -9,15 +9,15 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::dto::{HistoryDto, MediaDto, PostStatusDto, ReplyDto, SettingsDto, TermDto, TicketDto, UserDto};
-use super::mapping::{self, Directory, LIST_EMBED};
+use super::mapping::{self, Directory};
 use crate::api::http::{self, FormPart, HttpBody, HttpRequest, HttpResponse, Method};
 use crate::api::wordpress::{rest_url, total_header, WpAuth};
 use crate::api::{ApiError, Capabilities, Viewer};
 use crate::calendar::tehran_offset;
 use crate::domain::query::run_query_by;
 use crate::domain::{
-    AssigneeFilter, Attachment, NewAttachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery,
-    TicketThread, TicketUpdate, Vocabulary,
+    Attachment, NewAttachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread,
+    TicketUpdate, Vocabulary,
 };
 
 const NAMESPACE: &str = "wpas-api/v1";
@@ -136,17 +136,11 @@ impl AwesomeSupportBackend {
 
     pub async fn list_tickets(&self, query: &TicketQuery) -> Result<TicketPage, ApiError> {
         let dir = Directory { statuses: self.ticket_statuses().await?, ..Directory::default() };
-        let assignee = match &query.assignee {
-            AssigneeFilter::Agent(id) => {
-                Some(id.parse::<u64>().map_err(|_| ApiError::validation("assignee", "unknown"))?)
-            }
-            AssigneeFilter::Any | AssigneeFilter::Unassigned => None,
-        };
-        let mut params = mapping::list_params(&query.statuses, assignee, self.is_agent());
+        let mut department = None;
         if let Some(slug) = &query.department {
             let found: Vec<TermDto> = self.get("department", &[("slug", slug.clone())]).await?;
             match found.first() {
-                Some(term) => params.push(("department", term.id.to_string())),
+                Some(term) => department = Some(term.id),
                 None => {
                     self.check_signed_in(0, None).await?;
                     return Ok(TicketPage {
@@ -159,10 +153,7 @@ impl AwesomeSupportBackend {
                 }
             }
         }
-        // Never `context=edit` on lists: it checks edit rights instead of read rights, which
-        // hands an agent the tickets the plugin hides from it (and drops others' replies).
-        params.push(("_embed", LIST_EMBED.into()));
-        params.push(("per_page", PAGE_SIZE.to_string()));
+        let params = mapping::list_query(query, self.is_agent(), department, PAGE_SIZE)?;
         let mut tickets: Vec<Ticket> = Vec::new();
         let mut partial = false;
         for page in 1..=MAX_PAGES {
@@ -223,8 +214,7 @@ impl AwesomeSupportBackend {
     pub async fn ticket(&self, id: TicketId) -> Result<TicketThread, ApiError> {
         let dto: TicketDto =
             self.get(&format!("tickets/{id}"), &[("_embed", "author,assignee,wp:term".into())]).await?;
-        // Not `context=edit` either: it drops the replies the caller may not edit (the customer's).
-        let reply_params = [("_embed", "author".to_owned()), ("order", "asc".to_owned())];
+        let reply_params = mapping::REPLY_QUERY.map(|(k, v)| (k, v.to_owned()));
         let replies: Vec<ReplyDto> = self.all(&format!("tickets/{id}/replies"), &reply_params).await?;
         let history: Vec<HistoryDto> = self.all(&format!("tickets/{id}/history"), &[]).await?;
         let parents: Vec<String> =
@@ -335,6 +325,7 @@ impl AwesomeSupportBackend {
 
 #[cfg(test)]
 mod tests {
+    use super::mapping::LIST_EMBED;
     use super::*;
 
     #[test]

@@ -14,9 +14,11 @@ use crate::api::json::shorten;
 use crate::api::wordpress::rest_error;
 use crate::api::{ApiError, Capabilities, FieldError, Viewer};
 use crate::domain::html::html_to_text;
+use crate::domain::text::normalize_for_search;
 use crate::domain::{
-    Attachment, Author, AuthorKind, Body, Department, Message, NewAttachment, NewTicket, Person, Priority,
-    PriorityLevel, Status, StatusKind, Ticket, TicketThread, TicketUpdate, Visibility, Vocabulary,
+    AssigneeFilter, Attachment, Author, AuthorKind, Body, Department, Message, NewAttachment, NewTicket, Person,
+    Priority, PriorityLevel, Status, StatusKind, Ticket, TicketQuery, TicketThread, TicketUpdate, Visibility,
+    Vocabulary,
 };
 
 pub use crate::api::json::decode;
@@ -138,14 +140,11 @@ const LEVEL_WORDS: [(&str, PriorityLevel); 20] = [
     ("عادی", PriorityLevel::Medium),
 ];
 
-/// A priority term's level from the words of its slug, then of its name; Medium when
-/// neither says.
+/// A priority term's level from the words of its slug, then of its name (Arabic letter
+/// variants, case and digits folded as search folds them); Medium when neither says.
 pub fn level_for(slug: &str, name: &str) -> PriorityLevel {
     let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '\u{200c}')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
+        normalize_for_search(text).split([' ', '-', '_']).filter(|w| !w.is_empty()).map(str::to_owned).collect()
     };
     [slug, name]
         .iter()
@@ -549,6 +548,36 @@ pub fn list_params(kinds: &[StatusKind], assignee: Option<u64>, for_agent: bool)
         params.push(("assignee", assignee.unwrap_or(0).to_string()));
     }
     params
+}
+
+/// The embeds of a single ticket: its replies are fetched whole, with their dates in UTC.
+pub const TICKET_EMBED: &str = "author,assignee,wp:term";
+
+/// A thread's replies, oldest first, with their authors' names. Not `context=edit` either:
+/// it drops the replies the caller may not edit (the customer's).
+pub const REPLY_QUERY: [(&str, &str); 2] = [("_embed", "author"), ("order", "asc")];
+
+/// Every parameter of a list request but the page: the narrowing of `list_params`, the
+/// department's term id (resolved from its slug by the adapter), the embeds, the page size.
+/// Never `context=edit`: it checks edit rights instead of read rights, which hands an agent
+/// the tickets the plugin hides from it (and drops the replies it may not edit).
+pub fn list_query(
+    query: &TicketQuery,
+    for_agent: bool,
+    department: Option<u64>,
+    per_page: u32,
+) -> Result<Vec<(&'static str, String)>, ApiError> {
+    let assignee = match &query.assignee {
+        AssigneeFilter::Agent(id) => Some(id.parse::<u64>().map_err(|_| ApiError::validation("assignee", "unknown"))?),
+        AssigneeFilter::Any | AssigneeFilter::Unassigned => None,
+    };
+    let mut params = list_params(&query.statuses, assignee, for_agent);
+    if let Some(id) = department {
+        params.push(("department", id.to_string()));
+    }
+    params.push(("_embed", LIST_EMBED.into()));
+    params.push(("per_page", per_page.to_string()));
+    Ok(params)
 }
 
 /// Whether an empty first page may mean "you are not signed in". The server answers an

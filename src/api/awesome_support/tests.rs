@@ -22,7 +22,8 @@ use crate::api::json::fuzz::{mutate, prefix, Rng};
 use crate::api::wordpress::{total_header, WpAuth};
 use crate::api::{ApiError, FieldError, Viewer};
 use crate::domain::{
-    AuthorKind, Body, NewAttachment, NewMessage, NewTicket, PriorityLevel, StatusKind, TicketUpdate, Visibility,
+    AssigneeFilter, AuthorKind, Body, NewAttachment, NewMessage, NewTicket, PriorityLevel, StatusKind, TicketQuery,
+    TicketUpdate, Visibility,
 };
 
 macro_rules! fixture {
@@ -164,6 +165,7 @@ const ALL: [(&str, &str); 125] = [
 /// (JSON bodies re-serialised, other bodies as the raw text the recorder kept).
 struct Exchange {
     request: Value,
+    query: Value,
     status: u16,
     headers: Value,
     body: String,
@@ -180,6 +182,7 @@ fn exchange((name, raw): (&str, &str)) -> Exchange {
     };
     Exchange {
         request: v["request"]["body"].clone(),
+        query: v["request"]["query"].clone(),
         status: response["status"].as_u64().unwrap() as u16,
         headers: response["headers"].clone(),
         body,
@@ -475,6 +478,33 @@ fn list_params_send_only_exact_narrowing() {
     );
 }
 
+#[test]
+fn the_adapter_asks_what_was_recorded() {
+    let recorded = |f: (&str, &str)| exchange(f).query;
+    let ours = |params: Vec<(&str, String)>| {
+        Value::Object(params.into_iter().map(|(k, v)| (k.to_owned(), Value::String(v))).collect())
+    };
+    let mut agent = list_query(&TicketQuery::default(), true, None, 100).unwrap();
+    agent.push(("page", "1".into()));
+    assert_eq!(ours(agent), recorded(fixture!("tickets-list-adapter-agent")));
+    let customer = list_query(&TicketQuery::default(), false, None, 100).unwrap();
+    assert_eq!(ours(customer), recorded(fixture!("tickets-list-embed-customer")));
+    let billing = TicketQuery { department: Some("billing".into()), ..TicketQuery::default() };
+    let mut by_department = list_query(&billing, false, Some(21), 100).unwrap();
+    by_department.retain(|(k, _)| ["state", "department"].contains(k));
+    assert_eq!(ours(by_department), recorded(fixture!("tickets-list-department")));
+    let mine = TicketQuery { assignee: AssigneeFilter::Agent("4".into()), ..TicketQuery::default() };
+    let mut by_agent = list_query(&mine, true, None, 100).unwrap();
+    by_agent.retain(|(k, _)| ["state", "assignee"].contains(k));
+    assert_eq!(ours(by_agent), recorded(fixture!("tickets-list-assignee")));
+    let bad = TicketQuery { assignee: AssigneeFilter::Agent("sara".into()), ..TicketQuery::default() };
+    assert_eq!(list_query(&bad, true, None, 100), Err(ApiError::validation("assignee", "unknown")));
+    assert_eq!(ours(vec![("_embed", TICKET_EMBED.into())]), recorded(fixture!("thread-ticket")));
+    let mut replies: Vec<(&str, String)> = REPLY_QUERY.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    replies.push(("per_page", "100".into()));
+    assert_eq!(ours(replies), recorded(fixture!("thread-replies")));
+}
+
 // ---------------------------------------------------------------------------------------
 // Single tickets and threads
 
@@ -662,6 +692,10 @@ fn priority_levels_come_from_the_words_of_each_term() {
         ("x", "اولویت بالا", PriorityLevel::High),
         ("low", "", PriorityLevel::Low),
         ("کم", "", PriorityLevel::Low),
+        // Arabic kaf and yeh, as some keyboards type them.
+        ("p4", "كم", PriorityLevel::Low),
+        ("p0", "فوري", PriorityLevel::Critical),
+        ("URGENT", "", PriorityLevel::Critical),
         ("normal", "", PriorityLevel::Medium),
         ("whenever", "هر وقت شد", PriorityLevel::Medium),
         // "کمک" (help) is not "کم" (low): whole words only.
