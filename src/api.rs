@@ -1,6 +1,7 @@
 //! The typed client: one `Backend` surface the UI calls, what each backend can do, and the
 //! one error type every call returns. Adapters live in their own folders below.
 
+pub mod awesome_support;
 pub mod backend;
 pub mod capabilities;
 pub mod credentials;
