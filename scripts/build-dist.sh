@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 # One per wired adapter; a kind without a bundle loads the demo bundle, which says so.
-ALL="demo django_helpdesk request_tracker"
+ALL="demo django_helpdesk request_tracker fluent_support awesome_support supportcandy wsdesk"
 BUNDLES="${BUNDLES:-$ALL}"
 
 # The page itself, with the demo as the bundle for anything not built.

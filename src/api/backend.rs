@@ -10,6 +10,14 @@ use super::demo::DemoBackend;
 use super::django_helpdesk::DjangoHelpdeskBackend;
 #[cfg(feature = "request-tracker")]
 use super::request_tracker::RequestTrackerBackend;
+#[cfg(feature = "fluent-support")]
+use super::fluent_support::FluentSupportBackend;
+#[cfg(feature = "awesome-support")]
+use super::awesome_support::AwesomeSupportBackend;
+#[cfg(feature = "supportcandy")]
+use super::supportcandy::SupportCandyBackend;
+#[cfg(feature = "wsdesk")]
+use super::wsdesk::WsDeskBackend;
 use super::{ApiError, Capabilities};
 use crate::domain::{
     Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
@@ -110,7 +118,39 @@ pub enum Backend {
     DjangoHelpdesk(DjangoHelpdeskBackend),
     #[cfg(feature = "request-tracker")]
     RequestTracker(RequestTrackerBackend),
+    #[cfg(feature = "fluent-support")]
+    FluentSupport(FluentSupportBackend),
+    #[cfg(feature = "awesome-support")]
+    AwesomeSupport(AwesomeSupportBackend),
+    #[cfg(feature = "supportcandy")]
+    SupportCandy(SupportCandyBackend),
+    #[cfg(feature = "wsdesk")]
+    Wsdesk(WsDeskBackend),
     Unavailable(BackendKind),
+}
+
+/// A `match` over the adapters this build includes, with the adapter bound to `$b`; a kind
+/// the build lacks answers `$none`.
+macro_rules! on_adapter {
+    ($self:expr, $b:ident => $call:expr, $kind:ident => $none:expr) => {
+        match $self {
+            #[cfg(feature = "demo")]
+            Backend::Demo($b) => $call,
+            #[cfg(feature = "django-helpdesk")]
+            Backend::DjangoHelpdesk($b) => $call,
+            #[cfg(feature = "request-tracker")]
+            Backend::RequestTracker($b) => $call,
+            #[cfg(feature = "fluent-support")]
+            Backend::FluentSupport($b) => $call,
+            #[cfg(feature = "awesome-support")]
+            Backend::AwesomeSupport($b) => $call,
+            #[cfg(feature = "supportcandy")]
+            Backend::SupportCandy($b) => $call,
+            #[cfg(feature = "wsdesk")]
+            Backend::Wsdesk($b) => $call,
+            Backend::Unavailable($kind) => $none,
+        }
+    };
 }
 
 impl Backend {
@@ -122,119 +162,55 @@ impl Backend {
             Backend::DjangoHelpdesk(_) => BackendKind::DjangoHelpdesk,
             #[cfg(feature = "request-tracker")]
             Backend::RequestTracker(_) => BackendKind::RequestTracker,
+            #[cfg(feature = "fluent-support")]
+            Backend::FluentSupport(_) => BackendKind::FluentSupport,
+            #[cfg(feature = "awesome-support")]
+            Backend::AwesomeSupport(_) => BackendKind::AwesomeSupport,
+            #[cfg(feature = "supportcandy")]
+            Backend::SupportCandy(_) => BackendKind::SupportCandy,
+            #[cfg(feature = "wsdesk")]
+            Backend::Wsdesk(_) => BackendKind::Wsdesk,
             Backend::Unavailable(kind) => *kind,
         }
     }
 
     pub fn capabilities(&self) -> Capabilities {
-        match self {
-            #[cfg(feature = "demo")]
-            Backend::Demo(_) => DemoBackend::capabilities(),
-            #[cfg(feature = "django-helpdesk")]
-            Backend::DjangoHelpdesk(b) => b.capabilities(),
-            #[cfg(feature = "request-tracker")]
-            Backend::RequestTracker(b) => b.capabilities(),
-            Backend::Unavailable(_) => Capabilities::NONE,
-        }
+        on_adapter!(self, b => b.capabilities(), _kind => Capabilities::NONE)
     }
 
     pub async fn list_tickets(&self, query: &TicketQuery) -> Result<TicketPage, ApiError> {
-        match self {
-            #[cfg(feature = "demo")]
-            Backend::Demo(b) => b.list_tickets(query).await,
-            #[cfg(feature = "django-helpdesk")]
-            Backend::DjangoHelpdesk(b) => b.list_tickets(query).await,
-            #[cfg(feature = "request-tracker")]
-            Backend::RequestTracker(b) => b.list_tickets(query).await,
-            Backend::Unavailable(kind) => Err(unavailable(*kind)),
-        }
+        on_adapter!(self, b => b.list_tickets(query).await, kind => Err(unavailable(*kind)))
     }
 
     pub async fn ticket(&self, id: TicketId) -> Result<TicketThread, ApiError> {
-        match self {
-            #[cfg(feature = "demo")]
-            Backend::Demo(b) => b.ticket(id).await,
-            #[cfg(feature = "django-helpdesk")]
-            Backend::DjangoHelpdesk(b) => b.ticket(id).await,
-            #[cfg(feature = "request-tracker")]
-            Backend::RequestTracker(b) => b.ticket(id).await,
-            Backend::Unavailable(kind) => Err(unavailable(*kind)),
-        }
+        on_adapter!(self, b => b.ticket(id).await, kind => Err(unavailable(*kind)))
     }
 
     pub async fn create_ticket(&self, new: NewTicket) -> Result<Ticket, ApiError> {
-        match self {
-            #[cfg(feature = "demo")]
-            Backend::Demo(b) => b.create_ticket(new).await,
-            #[cfg(feature = "django-helpdesk")]
-            Backend::DjangoHelpdesk(b) => b.create_ticket(new).await,
-            #[cfg(feature = "request-tracker")]
-            Backend::RequestTracker(b) => b.create_ticket(new).await,
-            Backend::Unavailable(kind) => Err(unavailable(*kind)),
-        }
+        on_adapter!(self, b => b.create_ticket(new).await, kind => Err(unavailable(*kind)))
     }
 
     /// A public reply; returns the updated thread (status transitions included).
     pub async fn reply(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
-        match self {
-            #[cfg(feature = "demo")]
-            Backend::Demo(b) => b.reply(id, message).await,
-            #[cfg(feature = "django-helpdesk")]
-            Backend::DjangoHelpdesk(b) => b.reply(id, message).await,
-            #[cfg(feature = "request-tracker")]
-            Backend::RequestTracker(b) => b.reply(id, message).await,
-            Backend::Unavailable(kind) => Err(unavailable(*kind)),
-        }
+        on_adapter!(self, b => b.reply(id, message).await, kind => Err(unavailable(*kind)))
     }
 
     pub async fn add_note(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
-        match self {
-            #[cfg(feature = "demo")]
-            Backend::Demo(b) => b.add_note(id, message).await,
-            #[cfg(feature = "django-helpdesk")]
-            Backend::DjangoHelpdesk(b) => b.add_note(id, message).await,
-            #[cfg(feature = "request-tracker")]
-            Backend::RequestTracker(b) => b.add_note(id, message).await,
-            Backend::Unavailable(kind) => Err(unavailable(*kind)),
-        }
+        on_adapter!(self, b => b.add_note(id, message).await, kind => Err(unavailable(*kind)))
     }
 
     pub async fn update_ticket(&self, id: TicketId, update: TicketUpdate) -> Result<TicketThread, ApiError> {
-        match self {
-            #[cfg(feature = "demo")]
-            Backend::Demo(b) => b.update_ticket(id, update).await,
-            #[cfg(feature = "django-helpdesk")]
-            Backend::DjangoHelpdesk(b) => b.update_ticket(id, update).await,
-            #[cfg(feature = "request-tracker")]
-            Backend::RequestTracker(b) => b.update_ticket(id, update).await,
-            Backend::Unavailable(kind) => Err(unavailable(*kind)),
-        }
+        on_adapter!(self, b => b.update_ticket(id, update).await, kind => Err(unavailable(*kind)))
     }
 
     /// Statuses, priorities, departments and agents in one call.
     pub async fn vocabulary(&self) -> Result<Vocabulary, ApiError> {
-        match self {
-            #[cfg(feature = "demo")]
-            Backend::Demo(b) => Ok(b.vocabulary()),
-            #[cfg(feature = "django-helpdesk")]
-            Backend::DjangoHelpdesk(b) => Ok(b.vocabulary()),
-            #[cfg(feature = "request-tracker")]
-            Backend::RequestTracker(b) => b.vocabulary().await,
-            Backend::Unavailable(kind) => Err(unavailable(*kind)),
-        }
+        on_adapter!(self, b => b.vocabulary().await, kind => Err(unavailable(*kind)))
     }
 
     /// A file of a message, downloaded with the session's credentials.
     pub async fn attachment(&self, attachment: &Attachment) -> Result<Vec<u8>, ApiError> {
-        match self {
-            #[cfg(feature = "demo")]
-            Backend::Demo(_) => DemoBackend::attachment(attachment),
-            #[cfg(feature = "django-helpdesk")]
-            Backend::DjangoHelpdesk(b) => b.attachment(attachment).await,
-            #[cfg(feature = "request-tracker")]
-            Backend::RequestTracker(b) => b.attachment(attachment).await,
-            Backend::Unavailable(kind) => Err(unavailable(*kind)),
-        }
+        on_adapter!(self, b => b.attachment(attachment).await, kind => Err(unavailable(*kind)))
     }
 }
 

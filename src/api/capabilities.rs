@@ -124,11 +124,18 @@ mod tests {
         let agent = Viewer::Agent { id: "1".into(), name: String::new() };
         let customer = Viewer::Customer { name: String::new(), email: String::new() };
         let table = markdown_table(&[
-            ("demo", DemoBackend::capabilities()),
+            ("demo", DemoBackend::CAPABILITIES),
             ("django-helpdesk (staff)", django(agent.clone())),
             ("django-helpdesk (customer)", django(customer.clone())),
             ("Request Tracker (agent)", rt(agent)),
             ("Request Tracker (customer)", rt(customer)),
+            ("Fluent Support (agent)", crate::api::fluent_support::mapping::capabilities()),
+            ("Fluent Support (customer)", crate::api::fluent_support::mapping::customer_capabilities()),
+            ("Awesome Support (agent)", crate::api::awesome_support::mapping::capabilities()),
+            ("Awesome Support (customer)", crate::api::awesome_support::mapping::customer_capabilities()),
+            ("SupportCandy (agent)", crate::api::supportcandy::mapping::agent_capabilities()),
+            ("SupportCandy (customer)", crate::api::supportcandy::mapping::customer_capabilities()),
+            ("WSDesk", crate::api::wsdesk::mapping::capabilities()),
         ]);
         let readme = include_str!("../../README.md");
         let start = "<!-- capabilities:start -->\n";

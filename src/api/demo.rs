@@ -102,8 +102,7 @@ async fn with_store<T>(
 }
 
 impl DemoBackend {
-    pub fn capabilities() -> Capabilities {
-        Capabilities {
+    pub const CAPABILITIES: Capabilities = Capabilities {
             list_tickets: true,
             threads: true,
             create_ticket: true,
@@ -122,7 +121,10 @@ impl DemoBackend {
             bulk: false,
             guest_tracking: true,
             reports: false,
-        }
+        };
+
+    pub fn capabilities(&self) -> Capabilities {
+        Self::CAPABILITIES
     }
 
     pub async fn list_tickets(&self, query: &TicketQuery) -> Result<TicketPage, ApiError> {
@@ -149,17 +151,17 @@ impl DemoBackend {
         with_store(self.seed_count, |s| s.update(&self.viewer, id, update, Utc::now(), self.lang)).await
     }
 
-    pub fn vocabulary(&self) -> Vocabulary {
-        Vocabulary {
+    pub async fn vocabulary(&self) -> Result<Vocabulary, ApiError> {
+        Ok(Vocabulary {
             statuses: vocabulary::statuses(self.lang),
             priorities: vocabulary::priorities(self.lang),
             departments: vocabulary::departments(self.lang),
             agents: vocabulary::agents(),
-        }
+        })
     }
 
     /// A demo file's bytes: the store keeps each file as a `data:…;base64,` URL.
-    pub fn attachment(attachment: &Attachment) -> Result<Vec<u8>, ApiError> {
+    pub async fn attachment(&self, attachment: &Attachment) -> Result<Vec<u8>, ApiError> {
         let (_, data) = attachment
             .url
             .strip_prefix("data:")

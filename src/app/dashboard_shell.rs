@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::{demo, BackendKind};
+use crate::api::BackendKind;
 use crate::components::{ErrorView, Link, SettingsBar};
 use crate::pages::dashboard::{ConnectPage, TicketDetailPage, TicketsPage};
 use crate::state::connection::use_connection;
@@ -43,13 +43,6 @@ pub fn DashboardShell() -> impl IntoView {
             }
         })
     };
-    let reset = move |_| {
-        let confirmed = window().confirm_with_message(i18n.t_untracked(Msg::ConfirmDemoReset)).unwrap_or(false);
-        if confirmed {
-            demo::reset();
-            session.changed();
-        }
-    };
     view! {
         <div class="shell dashboard-shell">
             <header class="shell-header">
@@ -66,7 +59,7 @@ pub fn DashboardShell() -> impl IntoView {
                     <button type="button" class="link-button" on:click=sign_out>{move || i18n.t(Msg::SignOut)}</button>
                 </Show>
                 <Show when=is_demo>
-                    <button type="button" class="link-button" on:click=reset>{move || i18n.t(Msg::ResetDemo)}</button>
+                    <ResetDemo/>
                 </Show>
             </header>
             <main class="shell-main">
@@ -85,4 +78,23 @@ pub fn DashboardShell() -> impl IntoView {
 fn host_of(base: &str) -> String {
     let rest = base.split_once("://").map_or(base, |(_, r)| r);
     rest.split('/').next().unwrap_or(rest).to_owned()
+}
+
+/// Drops the demo's change log. Only a bundle with the demo has it: the button is all that
+/// links the demo store into a bundle otherwise.
+#[component]
+fn ResetDemo() -> impl IntoView {
+    #[cfg(feature = "demo")]
+    {
+        let i18n = use_i18n();
+        let session = crate::state::session::use_session();
+        let reset = move |_| {
+            let confirmed = window().confirm_with_message(i18n.t_untracked(Msg::ConfirmDemoReset)).unwrap_or(false);
+            if confirmed {
+                crate::api::demo::reset();
+                session.changed();
+            }
+        };
+        view! { <button type="button" class="link-button" on:click=reset>{move || i18n.t(Msg::ResetDemo)}</button> }
+    }
 }

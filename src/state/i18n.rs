@@ -130,6 +130,7 @@ pub enum Msg {
     BaseUrl,
     AuthMethod,
     AuthToken,
+    AuthApiKey,
     AuthPassword,
     AuthAppPassword,
     UserName,

@@ -4,13 +4,20 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::demo;
 #[cfg(feature = "demo")]
-use crate::api::demo::DemoBackend;
+use crate::api::demo::{self, DemoBackend};
 #[cfg(feature = "django-helpdesk")]
 use crate::api::django_helpdesk::DjangoHelpdeskBackend;
+#[cfg(feature = "awesome-support")]
+use crate::api::awesome_support::AwesomeSupportBackend;
+#[cfg(feature = "fluent-support")]
+use crate::api::fluent_support::FluentSupportBackend;
 #[cfg(feature = "request-tracker")]
 use crate::api::request_tracker::RequestTrackerBackend;
+#[cfg(feature = "supportcandy")]
+use crate::api::supportcandy::SupportCandyBackend;
+#[cfg(feature = "wsdesk")]
+use crate::api::wsdesk::WsDeskBackend;
 use crate::api::{ApiError, Backend, BackendKind, Credentials, Viewer};
 use crate::domain::Vocabulary;
 use crate::platform::{BrowserStorage, KeyValue};
@@ -92,17 +99,55 @@ fn backend_for(
             agents: config.agents.clone(),
             viewer,
         }),
+        #[cfg(feature = "fluent-support")]
+        BackendKind::FluentSupport => Backend::FluentSupport(FluentSupportBackend {
+            mailboxes: config.departments.clone(),
+            agents: config.agents.clone(),
+            ..FluentSupportBackend::new(connection.base.clone(), credentials.wp_auth(), viewer)
+        }),
+        #[cfg(feature = "awesome-support")]
+        BackendKind::AwesomeSupport => Backend::AwesomeSupport(AwesomeSupportBackend {
+            site: connection.base.clone(),
+            auth: credentials.wp_auth(),
+            viewer,
+        }),
+        #[cfg(feature = "supportcandy")]
+        BackendKind::SupportCandy => Backend::SupportCandy(SupportCandyBackend {
+            site: connection.base.clone(),
+            auth: credentials.wp_auth(),
+            viewer,
+            vocabulary: None,
+        }),
+        #[cfg(feature = "wsdesk")]
+        BackendKind::Wsdesk => Backend::Wsdesk(WsDeskBackend {
+            site: connection.base.clone(),
+            api_key: credentials.token().unwrap_or_default(),
+        }),
+        // Reached only in a bundle built without some adapters.
+        #[allow(unreachable_patterns)]
         other => Backend::Unavailable(other),
     }
+}
+
+/// Who the dashboard acts as: the demo signs its first agent in; a server knows its user
+/// from the credentials, so the adapters use no id of ours.
+#[cfg(feature = "demo")]
+fn agent_viewer() -> Viewer {
+    match demo::vocabulary::agents().into_iter().next() {
+        Some(a) => Viewer::Agent { id: a.id, name: a.name },
+        None => Viewer::Agent { id: String::new(), name: String::new() },
+    }
+}
+
+#[cfg(not(feature = "demo"))]
+fn agent_viewer() -> Viewer {
+    Viewer::Agent { id: String::new(), name: String::new() }
 }
 
 /// The dashboard's session over the connection the connection screen manages; the demo
 /// signs the first demo agent in.
 pub fn provide_agent_session(config: RuntimeConfig, prefs: RwSignal<Prefs>) -> Session {
-    let viewer = match demo::vocabulary::agents().into_iter().next() {
-        Some(a) => Viewer::Agent { id: a.id, name: a.name },
-        None => Viewer::Agent { id: "1".into(), name: "Agent".into() },
-    };
+    let viewer = agent_viewer();
     let state = provide_connection(&config);
     let backend = Memo::new(move |_| {
         backend_for(&config, &state.connection.get(), &state.credentials.get(), viewer.clone(), prefs.get())

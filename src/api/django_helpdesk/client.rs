@@ -188,8 +188,8 @@ impl DjangoHelpdeskBackend {
         self.ticket(id).await
     }
 
-    pub fn vocabulary(&self) -> Vocabulary {
-        mapping::vocabulary(&self.queues, &self.agents)
+    pub async fn vocabulary(&self) -> Result<Vocabulary, ApiError> {
+        Ok(mapping::vocabulary(&self.queues, &self.agents))
     }
 
     /// A file's bytes from its media URL. The token goes only to the API's own origin: a

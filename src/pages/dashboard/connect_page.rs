@@ -53,9 +53,12 @@ pub fn ConnectPage() -> impl IntoView {
     let testing = RwSignal::new(false);
     let diagnosis = RwSignal::new(None::<Diagnosis>);
 
-    // WordPress plugins take Application Passwords only; the others either.
+    // WordPress plugins take Application Passwords only (WSDesk its site's API key); the
+    // others either.
     let auth = move || {
-        if kind.get().is_wordpress() || choice.get() == AuthChoice::Password {
+        if kind.get() == BackendKind::Wsdesk {
+            Credentials::Token { token: secret.get().trim().to_owned() }
+        } else if kind.get().is_wordpress() || choice.get() == AuthChoice::Password {
             Credentials::Password { user: user.get().trim().to_owned(), password: secret.get() }
         } else {
             Credentials::Token { token: secret.get().trim().to_owned() }
@@ -124,50 +127,53 @@ pub fn ConnectPage() -> impl IntoView {
                             on:input=move |ev| base.set(event_target_value(&ev))
                         />
                     </label>
-                    <Show when=move || kind.get() != BackendKind::Wsdesk>
-                        <Show when=move || !kind.get().is_wordpress()>
-                            <fieldset class="field composer-mode">
-                                <legend>{move || i18n.t(Msg::AuthMethod)}</legend>
-                                <label>
-                                    <input type="radio" name="auth" value="token"
-                                        prop:checked=move || choice.get() == AuthChoice::Token
-                                        on:change=move |_| choice.set(AuthChoice::Token)/>
-                                    {move || i18n.t(Msg::AuthToken)}
-                                </label>
-                                <label>
-                                    <input type="radio" name="auth" value="password"
-                                        prop:checked=move || choice.get() == AuthChoice::Password
-                                        on:change=move |_| choice.set(AuthChoice::Password)/>
-                                    {move || i18n.t(Msg::AuthPassword)}
-                                </label>
-                            </fieldset>
-                        </Show>
-                        <Show when=move || kind.get().is_wordpress() || choice.get() == AuthChoice::Password>
-                            <label class="field">
-                                <span>{move || i18n.t(Msg::UserName)}</span>
-                                <input type="text" name="user" dir="ltr" autocomplete="username"
-                                    prop:value=move || user.get()
-                                    on:input=move |ev| user.set(event_target_value(&ev))/>
+                    <Show when=move || !kind.get().is_wordpress()>
+                        <fieldset class="field composer-mode">
+                            <legend>{move || i18n.t(Msg::AuthMethod)}</legend>
+                            <label>
+                                <input type="radio" name="auth" value="token"
+                                    prop:checked=move || choice.get() == AuthChoice::Token
+                                    on:change=move |_| choice.set(AuthChoice::Token)/>
+                                {move || i18n.t(Msg::AuthToken)}
                             </label>
-                        </Show>
+                            <label>
+                                <input type="radio" name="auth" value="password"
+                                    prop:checked=move || choice.get() == AuthChoice::Password
+                                    on:change=move |_| choice.set(AuthChoice::Password)/>
+                                {move || i18n.t(Msg::AuthPassword)}
+                            </label>
+                        </fieldset>
+                    </Show>
+                    <Show when=move || {
+                        let k = kind.get();
+                        (k.is_wordpress() && k != BackendKind::Wsdesk) || (!k.is_wordpress() && choice.get() == AuthChoice::Password)
+                    }>
                         <label class="field">
-                            <span>{move || {
-                                if kind.get().is_wordpress() {
-                                    i18n.t(Msg::AuthAppPassword)
-                                } else if choice.get() == AuthChoice::Password {
-                                    i18n.t(Msg::Password)
-                                } else {
-                                    i18n.t(Msg::AuthToken)
-                                }
-                            }}</span>
-                            <input type="password" name="secret" dir="ltr" autocomplete="current-password"
-                                prop:value=move || secret.get()
-                                on:input=move |ev| secret.set(event_target_value(&ev))/>
-                            <Show when=move || kind.get().is_wordpress()>
-                                <small>{move || i18n.t(Msg::AppPasswordHint)}</small>
-                            </Show>
+                            <span>{move || i18n.t(Msg::UserName)}</span>
+                            <input type="text" name="user" dir="ltr" autocomplete="username"
+                                prop:value=move || user.get()
+                                on:input=move |ev| user.set(event_target_value(&ev))/>
                         </label>
                     </Show>
+                    <label class="field">
+                        <span>{move || {
+                            if kind.get() == BackendKind::Wsdesk {
+                                i18n.t(Msg::AuthApiKey)
+                            } else if kind.get().is_wordpress() {
+                                i18n.t(Msg::AuthAppPassword)
+                            } else if choice.get() == AuthChoice::Password {
+                                i18n.t(Msg::Password)
+                            } else {
+                                i18n.t(Msg::AuthToken)
+                            }
+                        }}</span>
+                        <input type="password" name="secret" dir="ltr" autocomplete="current-password"
+                            prop:value=move || secret.get()
+                            on:input=move |ev| secret.set(event_target_value(&ev))/>
+                        <Show when=move || kind.get().is_wordpress() && kind.get() != BackendKind::Wsdesk>
+                            <small>{move || i18n.t(Msg::AppPasswordHint)}</small>
+                        </Show>
+                    </label>
                 </Show>
                 <div class="form-actions">
                     <button type="button" class="button" disabled=move || testing.get() on:click=move |_| run(false)>

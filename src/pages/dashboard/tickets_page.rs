@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::ApiError;
 use crate::components::{ErrorView, Pager, TicketTable};
 use crate::domain::{PriorityLevel, StatusKind, TicketQuery};
 use crate::state::i18n::{priority_level_msg, status_kind_msg, use_i18n, Msg};
@@ -99,6 +100,10 @@ pub fn TicketsPage() -> impl IntoView {
             </div>
             {move || match results.get() {
                 None => view! { <p class="loading">{i18n.t(Msg::Loading)}</p> }.into_any(),
+                // WSDesk: say plainly that lists need another helpdesk.
+                Some(Err(ApiError::Unsupported(_))) if !session.backend().capabilities().list_tickets => view! {
+                    <p class="notice" data-testid="submit-only">{i18n.t(Msg::DiagSubmitOnly)}</p>
+                }.into_any(),
                 Some(Err(e)) => view! { <ErrorView error=e on_retry=move |_| results.refetch()/> }.into_any(),
                 Some(Ok(p)) if p.total == 0 => view! {
                     <p class="empty" data-testid="no-results">{i18n.t(Msg::NoTicketsMatch)}</p>

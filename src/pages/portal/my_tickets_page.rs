@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::ApiError;
 use crate::components::{ErrorView, TicketTable};
 use crate::domain::person::is_plausible_email;
 use crate::domain::TicketQuery;
@@ -45,6 +46,9 @@ fn OwnTickets(who: CustomerIdentity) -> impl IntoView {
             placeholder=move || i18n.t(Msg::TrackPlaceholder) aria-label=move || i18n.t(Msg::TrackPlaceholder)
             prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
         {move || match results.get() {
+            Some(Err(ApiError::Unsupported(_))) if !session.backend().capabilities().list_tickets => Some(view! {
+                <p class="notice" data-testid="submit-only">{i18n.t(Msg::DiagSubmitOnly)}</p>
+            }.into_any()),
             Some(Err(e)) => Some(view! { <ErrorView error=e on_retry=move |_| results.refetch()/> }.into_any()),
             Some(Ok(p)) if p.total == 0 => Some(view! { <p class="empty">{i18n.t(Msg::NoOwnTickets)}</p> }.into_any()),
             _ => None,

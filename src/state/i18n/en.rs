@@ -113,6 +113,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::BaseUrl => "Address",
         Msg::AuthMethod => "Sign in with",
         Msg::AuthToken => "API token",
+        Msg::AuthApiKey => "The site's API key",
         Msg::AuthPassword => "User name and password",
         Msg::AuthAppPassword => "User name and application password",
         Msg::UserName => "User name",

@@ -113,6 +113,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::BaseUrl => "نشانی",
         Msg::AuthMethod => "روش ورود",
         Msg::AuthToken => "توکن API",
+        Msg::AuthApiKey => "کلید API سایت",
         Msg::AuthPassword => "نام کاربری و گذرواژه",
         Msg::AuthAppPassword => "نام کاربری و گذرواژهٔ برنامه",
         Msg::UserName => "نام کاربری",
