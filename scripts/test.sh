@@ -2,7 +2,7 @@
 # Quick start, part two: install what's missing and run every test — native cargo tests,
 # clippy on the wasm target, component tests in headless Chromium, the release build with
 # its size budget, the end-to-end flows in Chromium against the demo backend, and the same
-# dist/ against a real django-helpdesk started here on 127.0.0.1.
+# dist/ against a real django-helpdesk and a real Request Tracker started here on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -29,10 +29,14 @@ node scripts/size-report.mjs dist
 step "end-to-end (Playwright, Chromium, demo backend)"
 PORT=${E2E_PORT:-18080}
 LIVE_PORT=${E2E_LIVE_PORT:-18180}
+RT_APP_PORT=${E2E_RT_PORT:-18190}
+RT_PORT=18102
+RT_STATE=target/backends/request-tracker
 servers=()
 cleanup() {
   for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
   bash scripts/backends/django-helpdesk/down.sh >/dev/null 2>&1 || true
+  STATE_DIR="$RT_STATE" bash scripts/backends/request-tracker/down.sh >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 serve() { # DIR PORT [CONFIG_JSON]
@@ -51,7 +55,18 @@ BASE_URL="http://127.0.0.1:$PORT" node --test --test-concurrency=1 tests/e2e/
 step "end-to-end against a live django-helpdesk"
 PORT=18101 CORS_ORIGINS="http://127.0.0.1:$LIVE_PORT" bash scripts/backends/django-helpdesk/up.sh
 serve dist "$LIVE_PORT" tests/e2e-live/django-helpdesk.config.json
-DJANGO_APP_URL="http://127.0.0.1:$LIVE_PORT" node --test --test-concurrency=1 tests/e2e-live/
+DJANGO_APP_URL="http://127.0.0.1:$LIVE_PORT" node --test --test-concurrency=1 tests/e2e-live/django_helpdesk.test.mjs
+
+step "end-to-end against a live Request Tracker"
+# From a fresh database every run: the seed and nothing a previous run wrote. up.sh installs
+# RT from Debian's packages when missing (needs root) and keeps the install otherwise.
+STATE_DIR="$RT_STATE" bash scripts/backends/request-tracker/down.sh >/dev/null 2>&1 || true
+rm -f "$RT_STATE"/rt5.sqlite* "$RT_STATE/tokens.json" "$RT_STATE/seed.json"
+PORT=$RT_PORT STATE_DIR="$RT_STATE" CORS_ORIGINS="http://127.0.0.1:$RT_APP_PORT" \
+  bash scripts/backends/request-tracker/up.sh >/dev/null
+serve dist "$RT_APP_PORT" tests/e2e-live/request-tracker.config.json
+RT_APP_URL="http://127.0.0.1:$RT_APP_PORT" RT_TOKENS="$RT_STATE/tokens.json" \
+  node --test --test-concurrency=1 tests/e2e-live/request-tracker.test.mjs
 
 echo
 echo "all tests passed in $(( $(date +%s) - started )) s"

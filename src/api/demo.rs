@@ -168,3 +168,36 @@ impl DemoBackend {
         base64::decode(data).ok_or_else(|| ApiError::UnexpectedPayload { path: "url".into(), detail: "not base64".into() })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::NewAttachment;
+    use crate::platform::MemoryStorage;
+
+    #[test]
+    fn a_stored_file_downloads_byte_for_byte() {
+        let templates = seed::parse_templates(include_str!("../../public/demo/seed-fa.json")).unwrap();
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 1, 9, 0, 0).unwrap();
+        let mut store = DemoStore::open(Box::new(MemoryStorage::default()), Rc::new(templates), 5, now);
+        let customer = Viewer::Customer { name: "پریا نوری".into(), email: "pariya@example.ir".into() };
+        let bytes = "گزارش خطا\n\u{0}\u{ff}".as_bytes().to_vec();
+        let new = NewTicket {
+            customer_name: "پریا نوری".into(),
+            customer_email: "pariya@example.ir".into(),
+            subject: "پیوست".into(),
+            body: "فایل پیوست است".into(),
+            department: Some("technical".into()),
+            priority: None,
+            attachments: vec![NewAttachment { name: "گزارش.txt".into(), mime: "text/plain".into(), bytes: bytes.clone() }],
+        };
+        let ticket = store.create(&customer, new, now, Lang::Fa).unwrap();
+        let thread = store.thread(&customer, ticket.id, Lang::Fa).unwrap();
+        let file = &thread.messages[0].attachments[0];
+        assert_eq!(DemoBackend::attachment(file), Ok(bytes));
+        let elsewhere = Attachment { url: "https://example.ir/x.txt".into(), ..file.clone() };
+        assert_eq!(DemoBackend::attachment(&elsewhere), Err(ApiError::NotFound));
+        let broken = Attachment { url: "data:text/plain;base64,@@".into(), ..file.clone() };
+        assert!(matches!(DemoBackend::attachment(&broken), Err(ApiError::UnexpectedPayload { .. })));
+    }
+}

@@ -83,7 +83,9 @@ impl RequestTrackerBackend {
 
     async fn send(&self, call: Call, request: HttpRequest) -> Result<HttpResponse, ApiError> {
         let response = http::send(&request).await?;
-        if response.is_success() {
+        if mapping::is_login_page(response.header("content-type")) {
+            Err(ApiError::Unauthorized)
+        } else if response.is_success() {
             Ok(response)
         } else {
             Err(mapping::error_for_call(call, response.status, &response.text()))
