@@ -40,6 +40,11 @@ cleanup() {
 }
 trap cleanup EXIT
 serve() { # DIR PORT [CONFIG_JSON]
+  # Another server on the port would answer the readiness check and the tests in our place.
+  if curl -s -o /dev/null "http://127.0.0.1:$2/" 2>/dev/null; then
+    echo "port $2 is already in use (set E2E_PORT, E2E_LIVE_PORT or E2E_RT_PORT)" >&2
+    return 1
+  fi
   node scripts/static-server.mjs "$@" > "target/e2e-server-$2.log" 2>&1 &
   servers+=($!)
   for _ in $(seq 1 50); do
