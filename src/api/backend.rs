@@ -9,7 +9,8 @@ use super::django_helpdesk::DjangoHelpdeskBackend;
 use super::request_tracker::RequestTrackerBackend;
 use super::{ApiError, Capabilities};
 use crate::domain::{
-    Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
+    Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate,
+    Vocabulary,
 };
 
 /// Who is calling: the backend shows customers their own tickets only, never internal notes.

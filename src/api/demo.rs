@@ -16,7 +16,8 @@ use chrono::Utc;
 use crate::api::{ApiError, Capabilities, Viewer};
 use crate::calendar::Lang;
 use crate::domain::{
-    base64, Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
+    base64, Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate,
+    Vocabulary,
 };
 use crate::platform::{app_asset_url, BrowserStorage};
 use seed::SeedTemplates;
@@ -165,7 +166,8 @@ impl DemoBackend {
             .strip_prefix("data:")
             .and_then(|rest| rest.split_once(";base64,"))
             .ok_or(ApiError::NotFound)?;
-        base64::decode(data).ok_or_else(|| ApiError::UnexpectedPayload { path: "url".into(), detail: "not base64".into() })
+        base64::decode(data)
+            .ok_or_else(|| ApiError::UnexpectedPayload { path: "url".into(), detail: "not base64".into() })
     }
 }
 
@@ -189,7 +191,11 @@ mod tests {
             body: "فایل پیوست است".into(),
             department: Some("technical".into()),
             priority: None,
-            attachments: vec![NewAttachment { name: "گزارش.txt".into(), mime: "text/plain".into(), bytes: bytes.clone() }],
+            attachments: vec![NewAttachment {
+                name: "گزارش.txt".into(),
+                mime: "text/plain".into(),
+                bytes: bytes.clone(),
+            }],
         };
         let ticket = store.create(&customer, new, now, Lang::Fa).unwrap();
         let thread = store.thread(&customer, ticket.id, Lang::Fa).unwrap();
