@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
-trunk build --release
+bash scripts/build-dist.sh
 PORT=${PORT:-8080}
 echo "Pishkhan: dashboard http://127.0.0.1:$PORT/dashboard  ·  portal http://127.0.0.1:$PORT/portal"
 exec node scripts/static-server.mjs dist "$PORT"

@@ -21,7 +21,7 @@ step "component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test components
 
 step "release build"
-trunk build --release
+bash scripts/build-dist.sh
 
 step "size report"
 node scripts/size-report.mjs dist
@@ -30,7 +30,7 @@ step "end-to-end (Playwright, Chromium, demo backend)"
 PORT=${E2E_PORT:-18080}
 LIVE_PORT=${E2E_LIVE_PORT:-18180}
 RT_APP_PORT=${E2E_RT_PORT:-18190}
-RT_PORT=18102
+CONTRACT_ADDRESS=127.0.0.1:${CONTRACT_PORT:-18195}
 RT_STATE=target/backends/request-tracker
 servers=()
 cleanup() {
@@ -58,20 +58,29 @@ serve dist "$PORT"
 BASE_URL="http://127.0.0.1:$PORT" node --test --test-concurrency=1 tests/e2e/
 
 step "end-to-end against a live django-helpdesk"
-PORT=18101 CORS_ORIGINS="http://127.0.0.1:$LIVE_PORT" bash scripts/backends/django-helpdesk/up.sh
+PORT=18101 CORS_ORIGINS="http://127.0.0.1:$LIVE_PORT http://$CONTRACT_ADDRESS" bash scripts/backends/django-helpdesk/up.sh
 serve dist "$LIVE_PORT" tests/e2e-live/django-helpdesk.config.json
-DJANGO_APP_URL="http://127.0.0.1:$LIVE_PORT" node --test --test-concurrency=1 tests/e2e-live/django_helpdesk.test.mjs
+DEMO_APP_URL="http://127.0.0.1:$PORT" DJANGO_APP_URL="http://127.0.0.1:$LIVE_PORT" \
+  node --test --test-concurrency=1 tests/e2e-live/django_helpdesk.test.mjs
 
 step "end-to-end against a live Request Tracker"
-# From a fresh database every run: the seed and nothing a previous run wrote. up.sh installs
-# RT from Debian's packages when missing (needs root) and keeps the install otherwise.
+# From a fresh database: the seed and nothing a previous run wrote (the contract suite below
+# writes to the same server afterwards). up.sh installs RT from Debian's packages when
+# missing (needs root) and keeps the install otherwise.
+RT_ORIGINS="http://127.0.0.1:$RT_APP_PORT http://$CONTRACT_ADDRESS"
 STATE_DIR="$RT_STATE" bash scripts/backends/request-tracker/down.sh >/dev/null 2>&1 || true
 rm -f "$RT_STATE"/rt5.sqlite* "$RT_STATE/tokens.json" "$RT_STATE/seed.json"
-PORT=$RT_PORT STATE_DIR="$RT_STATE" CORS_ORIGINS="http://127.0.0.1:$RT_APP_PORT" \
-  bash scripts/backends/request-tracker/up.sh >/dev/null
+PORT=18102 STATE_DIR="$RT_STATE" CORS_ORIGINS="$RT_ORIGINS" bash scripts/backends/request-tracker/up.sh
 serve dist "$RT_APP_PORT" tests/e2e-live/request-tracker.config.json
 RT_APP_URL="http://127.0.0.1:$RT_APP_PORT" RT_TOKENS="$RT_STATE/tokens.json" \
   node --test --test-concurrency=1 tests/e2e-live/request-tracker.test.mjs
+
+step "backend contract (wasm-bindgen-test, headless Chromium): demo, django-helpdesk, Request Tracker"
+PORT=18102 STATE_DIR="$RT_STATE" CORS_ORIGINS="$RT_ORIGINS" bash scripts/backends/request-tracker/up.sh
+PISHKHAN_CONTRACT="$(node scripts/contract-targets.mjs target/backends/django-helpdesk/tokens.json \
+  tests/e2e-live/django-helpdesk.config.json "$RT_STATE/tokens.json")" \
+  WASM_BINDGEN_TEST_ADDRESS=$CONTRACT_ADDRESS WASM_BINDGEN_TEST_TIMEOUT=180 \
+  cargo test --target wasm32-unknown-unknown --test contract
 
 echo
 echo "all tests passed in $(( $(date +%s) - started )) s"

@@ -3,14 +3,17 @@
 
 pub mod backend;
 pub mod capabilities;
+pub mod credentials;
 pub mod demo;
 pub mod django_helpdesk;
 pub mod error;
 pub mod http;
 pub mod json;
+pub mod probe;
 pub mod request_tracker;
 pub mod wordpress;
 
 pub use backend::{Backend, BackendKind, Viewer};
 pub use capabilities::Capabilities;
+pub use credentials::Credentials;
 pub use error::{ApiError, FieldError};

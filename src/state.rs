@@ -2,6 +2,7 @@
 //! and who is using it, drafts, and the locale messages — each a `provide_*`/`use_*` pair.
 
 pub mod config;
+pub mod connection;
 pub mod drafts;
 pub mod i18n;
 pub mod prefs;

@@ -4,8 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "demo")]
 use super::demo::DemoBackend;
+#[cfg(feature = "django-helpdesk")]
 use super::django_helpdesk::DjangoHelpdeskBackend;
+#[cfg(feature = "request-tracker")]
 use super::request_tracker::RequestTrackerBackend;
 use super::{ApiError, Capabilities};
 use crate::domain::{
@@ -21,101 +24,221 @@ pub enum Viewer {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Serialized as `key()` (the stored connection and `boot.js` read the same names).
 #[serde(rename_all = "snake_case")]
 pub enum BackendKind {
     Demo,
     DjangoHelpdesk,
     RequestTracker,
+    FluentSupport,
+    AwesomeSupport,
+    #[serde(rename = "supportcandy")]
+    SupportCandy,
+    Wsdesk,
 }
 
+impl BackendKind {
+    pub const ALL: [BackendKind; 7] = [
+        BackendKind::Demo,
+        BackendKind::DjangoHelpdesk,
+        BackendKind::RequestTracker,
+        BackendKind::FluentSupport,
+        BackendKind::AwesomeSupport,
+        BackendKind::SupportCandy,
+        BackendKind::Wsdesk,
+    ];
+
+    /// The name in `config.json`, `data-backend` and the bundle directory.
+    pub fn key(self) -> &'static str {
+        match self {
+            BackendKind::Demo => "demo",
+            BackendKind::DjangoHelpdesk => "django_helpdesk",
+            BackendKind::RequestTracker => "request_tracker",
+            BackendKind::FluentSupport => "fluent_support",
+            BackendKind::AwesomeSupport => "awesome_support",
+            BackendKind::SupportCandy => "supportcandy",
+            BackendKind::Wsdesk => "wsdesk",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<BackendKind> {
+        BackendKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// The product's own name (not translated).
+    pub fn label(self) -> &'static str {
+        match self {
+            BackendKind::Demo => "Demo",
+            BackendKind::DjangoHelpdesk => "django-helpdesk",
+            BackendKind::RequestTracker => "Request Tracker",
+            BackendKind::FluentSupport => "Fluent Support",
+            BackendKind::AwesomeSupport => "Awesome Support",
+            BackendKind::SupportCandy => "SupportCandy",
+            BackendKind::Wsdesk => "WSDesk",
+        }
+    }
+
+    /// Whether this build includes the adapter (each is a cargo feature; each release
+    /// bundle carries one).
+    pub fn is_built_in(self) -> bool {
+        match self {
+            BackendKind::Demo => cfg!(feature = "demo"),
+            BackendKind::DjangoHelpdesk => cfg!(feature = "django-helpdesk"),
+            BackendKind::RequestTracker => cfg!(feature = "request-tracker"),
+            BackendKind::FluentSupport => cfg!(feature = "fluent-support"),
+            BackendKind::AwesomeSupport => cfg!(feature = "awesome-support"),
+            BackendKind::SupportCandy => cfg!(feature = "supportcandy"),
+            BackendKind::Wsdesk => cfg!(feature = "wsdesk"),
+        }
+    }
+
+    /// WordPress plugins: the base URL is the site, credentials an Application Password.
+    pub fn is_wordpress(self) -> bool {
+        matches!(
+            self,
+            BackendKind::FluentSupport | BackendKind::AwesomeSupport | BackendKind::SupportCandy | BackendKind::Wsdesk
+        )
+    }
+}
+
+/// Each adapter is compiled in only with its cargo feature; a kind this build lacks is
+/// `Unavailable`, whose every call fails with `Unsupported`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Backend {
+    #[cfg(feature = "demo")]
     Demo(DemoBackend),
+    #[cfg(feature = "django-helpdesk")]
     DjangoHelpdesk(DjangoHelpdeskBackend),
+    #[cfg(feature = "request-tracker")]
     RequestTracker(RequestTrackerBackend),
+    Unavailable(BackendKind),
 }
 
 impl Backend {
     pub fn kind(&self) -> BackendKind {
         match self {
+            #[cfg(feature = "demo")]
             Backend::Demo(_) => BackendKind::Demo,
+            #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(_) => BackendKind::DjangoHelpdesk,
+            #[cfg(feature = "request-tracker")]
             Backend::RequestTracker(_) => BackendKind::RequestTracker,
+            Backend::Unavailable(kind) => *kind,
         }
     }
 
     pub fn capabilities(&self) -> Capabilities {
         match self {
+            #[cfg(feature = "demo")]
             Backend::Demo(_) => DemoBackend::capabilities(),
+            #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.capabilities(),
+            #[cfg(feature = "request-tracker")]
             Backend::RequestTracker(b) => b.capabilities(),
+            Backend::Unavailable(_) => Capabilities::NONE,
         }
     }
 
     pub async fn list_tickets(&self, query: &TicketQuery) -> Result<TicketPage, ApiError> {
         match self {
+            #[cfg(feature = "demo")]
             Backend::Demo(b) => b.list_tickets(query).await,
+            #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.list_tickets(query).await,
+            #[cfg(feature = "request-tracker")]
             Backend::RequestTracker(b) => b.list_tickets(query).await,
+            Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
 
     pub async fn ticket(&self, id: TicketId) -> Result<TicketThread, ApiError> {
         match self {
+            #[cfg(feature = "demo")]
             Backend::Demo(b) => b.ticket(id).await,
+            #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.ticket(id).await,
+            #[cfg(feature = "request-tracker")]
             Backend::RequestTracker(b) => b.ticket(id).await,
+            Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
 
     pub async fn create_ticket(&self, new: NewTicket) -> Result<Ticket, ApiError> {
         match self {
+            #[cfg(feature = "demo")]
             Backend::Demo(b) => b.create_ticket(new).await,
+            #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.create_ticket(new).await,
+            #[cfg(feature = "request-tracker")]
             Backend::RequestTracker(b) => b.create_ticket(new).await,
+            Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
 
     /// A public reply; returns the updated thread (status transitions included).
     pub async fn reply(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
         match self {
+            #[cfg(feature = "demo")]
             Backend::Demo(b) => b.reply(id, message).await,
+            #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.reply(id, message).await,
+            #[cfg(feature = "request-tracker")]
             Backend::RequestTracker(b) => b.reply(id, message).await,
+            Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
 
     pub async fn add_note(&self, id: TicketId, message: NewMessage) -> Result<TicketThread, ApiError> {
         match self {
+            #[cfg(feature = "demo")]
             Backend::Demo(b) => b.add_note(id, message).await,
+            #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.add_note(id, message).await,
+            #[cfg(feature = "request-tracker")]
             Backend::RequestTracker(b) => b.add_note(id, message).await,
+            Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
 
     pub async fn update_ticket(&self, id: TicketId, update: TicketUpdate) -> Result<TicketThread, ApiError> {
         match self {
+            #[cfg(feature = "demo")]
             Backend::Demo(b) => b.update_ticket(id, update).await,
+            #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.update_ticket(id, update).await,
+            #[cfg(feature = "request-tracker")]
             Backend::RequestTracker(b) => b.update_ticket(id, update).await,
+            Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
 
     /// Statuses, priorities, departments and agents in one call.
     pub async fn vocabulary(&self) -> Result<Vocabulary, ApiError> {
         match self {
+            #[cfg(feature = "demo")]
             Backend::Demo(b) => Ok(b.vocabulary()),
+            #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => Ok(b.vocabulary()),
+            #[cfg(feature = "request-tracker")]
             Backend::RequestTracker(b) => b.vocabulary().await,
+            Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
 
     /// A file of a message, downloaded with the session's credentials.
     pub async fn attachment(&self, attachment: &Attachment) -> Result<Vec<u8>, ApiError> {
         match self {
+            #[cfg(feature = "demo")]
             Backend::Demo(_) => DemoBackend::attachment(attachment),
+            #[cfg(feature = "django-helpdesk")]
             Backend::DjangoHelpdesk(b) => b.attachment(attachment).await,
+            #[cfg(feature = "request-tracker")]
             Backend::RequestTracker(b) => b.attachment(attachment).await,
+            Backend::Unavailable(kind) => Err(unavailable(*kind)),
         }
     }
+}
+
+fn unavailable(kind: BackendKind) -> ApiError {
+    ApiError::Unsupported(format!("{} is not in this build", kind.label()))
 }

@@ -26,6 +26,28 @@ pub struct Capabilities {
 }
 
 impl Capabilities {
+    /// A backend that can do nothing (one this build does not include).
+    pub const NONE: Capabilities = Capabilities {
+        list_tickets: false,
+        threads: false,
+        create_ticket: false,
+        reply: false,
+        internal_notes: false,
+        attachments: false,
+        max_attachment_bytes: 0,
+        departments: false,
+        tags: false,
+        assignment: false,
+        priorities: false,
+        server_search: false,
+        server_status_filter: false,
+        server_sort: false,
+        close_reopen: false,
+        bulk: false,
+        guest_tracking: false,
+        reports: false,
+    };
+
     /// Each capability as (what, value), in the order the README's table lists them.
     pub fn rows(&self) -> Vec<(&'static str, String)> {
         let yes = |b: bool| if b { "✓".to_owned() } else { "—".to_owned() };
@@ -86,11 +108,17 @@ mod tests {
     #[test]
     fn readme_table_matches_the_code() {
         let django = |viewer| {
-            DjangoHelpdeskBackend { base: String::new(), token: None, queues: vec![], agents: vec![], viewer }
+            DjangoHelpdeskBackend {
+                base: String::new(),
+                credentials: Default::default(),
+                queues: vec![],
+                agents: vec![],
+                viewer,
+            }
                 .capabilities()
         };
         let rt = |viewer| {
-            RequestTrackerBackend { base: String::new(), token: None, queues: vec![], agents: vec![], viewer }
+            RequestTrackerBackend { base: String::new(), credentials: Default::default(), queues: vec![], agents: vec![], viewer }
                 .capabilities()
         };
         let agent = Viewer::Agent { id: "1".into(), name: String::new() };

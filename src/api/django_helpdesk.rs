@@ -20,6 +20,7 @@ pub mod mapping;
 
 pub use client::DjangoHelpdeskBackend;
 pub use mapping::{
+    check_attachments, multipart_body, MAX_ATTACHMENT_BYTES, MAX_CREATE_ATTACHMENTS,
     capabilities, create_body, customer_capabilities, customer_ticket_from, decode, error_for, followup_body,
     is_past_last_page, messages_from, page_from, patch_body, priorities, priority_for, priority_number, queues_seen,
     status_for, status_number, status_numbers_for, statuses, thread_from, ticket_from, vocabulary,

@@ -73,6 +73,9 @@ pub struct HttpResponse {
     /// Header names lower-cased; cross-origin, only the ones the server exposes.
     pub headers: Vec<(String, String)>,
     pub bytes: Vec<u8>,
+    /// The browser followed a redirect to get this answer (RT sends a browser whose
+    /// credentials fail to its login page instead of answering 401).
+    pub redirected: bool,
 }
 
 impl HttpResponse {
@@ -127,6 +130,9 @@ async fn send_once(request: &HttpRequest) -> Result<HttpResponse, ApiError> {
             Method::Delete => gloo_net::http::Method::DELETE,
         })
         .abort_signal(Some(&signal))
+        // Never the browser's cache: lists must be fresh, and a revalidation (If-Modified-Since)
+        // makes RT 5.0.3 die with a 500.
+        .cache(web_sys::RequestCache::NoStore)
         .header("Accept", "application/json");
     for (name, value) in &request.headers {
         builder = builder.header(name, value);
@@ -155,9 +161,10 @@ async fn send_once(request: &HttpRequest) -> Result<HttpResponse, ApiError> {
         }
     };
     let status = response.status();
+    let redirected = response.redirected();
     let headers = response.headers().entries().map(|(n, v)| (n.to_ascii_lowercase(), v)).collect();
     let bytes = response.binary().await.map_err(|e| ApiError::Network(format!("reading the answer: {e}")))?;
-    Ok(HttpResponse { status, headers, bytes })
+    Ok(HttpResponse { status, headers, bytes, redirected })
 }
 
 fn form_data(parts: &[FormPart]) -> Result<web_sys::FormData, ApiError> {
@@ -177,6 +184,16 @@ fn form_data(parts: &[FormPart]) -> Result<web_sys::FormData, ApiError> {
     }
     Ok(form)
 }
+/// Whether anything answers at `url` when CORS is not asked for. The answer is opaque (no
+/// status, no body), so this only tells "blocked by CORS" apart from "nothing there".
+pub async fn answers_without_cors(url: &str) -> bool {
+    let request = gloo_net::http::RequestBuilder::new(url).mode(web_sys::RequestMode::NoCors).build();
+    match request {
+        Ok(r) => r.send().await.is_ok(),
+        Err(_) => false,
+    }
+}
+
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {

@@ -14,6 +14,8 @@ pub const MAX_DEMO_TICKETS: usize = 50_000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuntimeConfig {
     pub backend: BackendKind,
+    /// The deployment named the backend: the connection screen may not change it.
+    pub backend_fixed: bool,
     pub api_base: Option<String>,
     /// `None`: the user's saved preference, else Persian.
     pub lang: Option<Lang>,
@@ -31,6 +33,7 @@ impl Default for RuntimeConfig {
     fn default() -> Self {
         RuntimeConfig {
             backend: BackendKind::Demo,
+            backend_fixed: false,
             api_base: None,
             lang: None,
             calendar: None,
@@ -61,11 +64,12 @@ impl RuntimeConfig {
     pub fn apply(&mut self, src: &ConfigSource) -> Vec<String> {
         let mut problems = Vec::new();
         if let Some(b) = &src.backend {
-            match b.as_str() {
-                "demo" => self.backend = BackendKind::Demo,
-                "django_helpdesk" => self.backend = BackendKind::DjangoHelpdesk,
-                "request_tracker" => self.backend = BackendKind::RequestTracker,
-                other => problems.push(format!("backend: unknown kind «{other}»")),
+            match BackendKind::from_key(b) {
+                Some(kind) => {
+                    self.backend = kind;
+                    self.backend_fixed = true;
+                }
+                None => problems.push(format!("backend: unknown kind «{b}»")),
             }
         }
         if let Some(base) = &src.api_base {

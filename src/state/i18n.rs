@@ -6,6 +6,7 @@ mod fa;
 
 use leptos::prelude::*;
 
+use crate::api::probe::Diagnosis;
 use crate::api::ApiError;
 use crate::calendar::Lang;
 use crate::domain::{PriorityLevel, StatusKind};
@@ -123,6 +124,37 @@ pub enum Msg {
     FieldNotYours,
     FieldInvalidCredentials,
     FieldInvalid,
+    Connect,
+    ConnectIntro,
+    BackendKindLabel,
+    BaseUrl,
+    AuthMethod,
+    AuthToken,
+    AuthPassword,
+    AuthAppPassword,
+    UserName,
+    Password,
+    AppPasswordHint,
+    TestConnection,
+    ConnectButton,
+    Testing,
+    ChangeConnection,
+    SignOut,
+    DiagConnected,
+    DiagConnectedCustomer,
+    DiagNothingToTest,
+    DiagUnreachable,
+    DiagCorsBlocked,
+    DiagWrongUrl,
+    DiagNotThisBackend,
+    DiagRestDisabled,
+    DiagPluginMissing,
+    DiagNoCredentials,
+    DiagBadCredentials,
+    DiagForbidden,
+    DiagSubmitOnly,
+    DiagServer,
+    BackendMissingFromBuild,
 }
 
 pub fn text(lang: Lang, msg: Msg) -> &'static str {
@@ -198,6 +230,27 @@ pub fn error_sentence(lang: Lang, error: &ApiError) -> String {
         ApiError::UnexpectedPayload { path, .. } => fill(t(Msg::ErrPayload), &[path]),
         ApiError::Unsupported(_) => t(Msg::ErrUnsupported).to_owned(),
         ApiError::Storage(_) => t(Msg::ErrStorage).to_owned(),
+    }
+}
+
+/// What the connection test found, as one sentence.
+pub fn diagnosis_sentence(lang: Lang, diagnosis: &Diagnosis) -> String {
+    let t = |m| text(lang, m);
+    match diagnosis {
+        Diagnosis::Connected { as_customer: false } => t(Msg::DiagConnected).to_owned(),
+        Diagnosis::Connected { as_customer: true } => t(Msg::DiagConnectedCustomer).to_owned(),
+        Diagnosis::NothingToTest => t(Msg::DiagNothingToTest).to_owned(),
+        Diagnosis::Unreachable { url } => fill(t(Msg::DiagUnreachable), &[url]),
+        Diagnosis::CorsBlocked { url } => fill(t(Msg::DiagCorsBlocked), &[url]),
+        Diagnosis::WrongUrl { url } => fill(t(Msg::DiagWrongUrl), &[url]),
+        Diagnosis::NotThisBackend { url } => fill(t(Msg::DiagNotThisBackend), &[url]),
+        Diagnosis::RestDisabled { url } => fill(t(Msg::DiagRestDisabled), &[url]),
+        Diagnosis::PluginMissing { namespace } => fill(t(Msg::DiagPluginMissing), &[namespace]),
+        Diagnosis::NoCredentials => t(Msg::DiagNoCredentials).to_owned(),
+        Diagnosis::BadCredentials => t(Msg::DiagBadCredentials).to_owned(),
+        Diagnosis::Forbidden => t(Msg::DiagForbidden).to_owned(),
+        Diagnosis::SubmitOnly => t(Msg::DiagSubmitOnly).to_owned(),
+        Diagnosis::Server { status } => fill(t(Msg::DiagServer), &[&status.to_string()]),
     }
 }
 
@@ -283,8 +336,60 @@ mod tests {
     }
 
     #[test]
+    fn every_diagnosis_names_what_to_fix_in_both_languages() {
+        let url = "http://127.0.0.1:9/helpdesk/api/";
+        let all = [
+            Diagnosis::Connected { as_customer: false },
+            Diagnosis::Connected { as_customer: true },
+            Diagnosis::NothingToTest,
+            Diagnosis::Unreachable { url: url.into() },
+            Diagnosis::CorsBlocked { url: url.into() },
+            Diagnosis::WrongUrl { url: url.into() },
+            Diagnosis::NotThisBackend { url: url.into() },
+            Diagnosis::RestDisabled { url: url.into() },
+            Diagnosis::PluginMissing { namespace: "supportcandy/v2" },
+            Diagnosis::NoCredentials,
+            Diagnosis::BadCredentials,
+            Diagnosis::Forbidden,
+            Diagnosis::SubmitOnly,
+            Diagnosis::Server { status: 502 },
+        ];
+        for lang in [Lang::Fa, Lang::En] {
+            let sentences: Vec<String> = all.iter().map(|d| diagnosis_sentence(lang, d)).collect();
+            for (d, s) in all.iter().zip(&sentences) {
+                assert!(!s.contains('{'), "{lang:?} {d:?}: {s}");
+                if let Diagnosis::Unreachable { .. } | Diagnosis::CorsBlocked { .. } | Diagnosis::WrongUrl { .. } = d {
+                    assert!(s.contains(url), "{lang:?} {d:?}: {s}");
+                }
+            }
+            let mut unique = sentences.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), sentences.len(), "{lang:?}: two diagnoses read the same");
+        }
+        assert!(diagnosis_sentence(Lang::En, &Diagnosis::CorsBlocked { url: url.into() }).contains("CORS"));
+        assert!(diagnosis_sentence(Lang::Fa, &all[8]).contains("supportcandy/v2"));
+    }
+
+    #[test]
     fn placeholder_counts_match_between_locales() {
-        let all = [Msg::TicketCount, Msg::RangeOfTotal, Msg::FileTooLarge, Msg::FileTypeNotAllowed, Msg::FileUnreadable, Msg::ErrServer, Msg::ErrPayload];
+        let all = [
+            Msg::TicketCount,
+            Msg::RangeOfTotal,
+            Msg::FileTooLarge,
+            Msg::FileTypeNotAllowed,
+            Msg::FileUnreadable,
+            Msg::ErrServer,
+            Msg::ErrPayload,
+            Msg::DiagUnreachable,
+            Msg::DiagCorsBlocked,
+            Msg::DiagWrongUrl,
+            Msg::DiagNotThisBackend,
+            Msg::DiagRestDisabled,
+            Msg::DiagPluginMissing,
+            Msg::DiagServer,
+            Msg::BackendMissingFromBuild,
+        ];
         for m in all {
             for i in 0..3 {
                 let p = format!("{{{i}}}");

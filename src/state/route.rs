@@ -10,6 +10,7 @@ use crate::domain::TicketId;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     Tickets,
+    Connect,
     Ticket(TicketId),
     PortalSubmit,
     PortalTickets,
@@ -27,9 +28,11 @@ pub enum Shell {
 impl Route {
     /// `path` is below the base path, e.g. `/dashboard/tickets/7`; `/` is the dashboard.
     pub fn parse(path: &str) -> Route {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
             [] | ["dashboard"] => Route::Tickets,
+            ["dashboard", "connect"] => Route::Connect,
             ["dashboard", "tickets", id] => id.parse().map(Route::Ticket).unwrap_or(Route::NotFound),
             ["portal"] => Route::PortalSubmit,
             ["portal", "tickets"] => Route::PortalTickets,
@@ -41,6 +44,7 @@ impl Route {
     pub fn path(self) -> String {
         match self {
             Route::Tickets => "/dashboard".into(),
+            Route::Connect => "/dashboard/connect".into(),
             Route::Ticket(id) => format!("/dashboard/tickets/{id}"),
             Route::PortalSubmit => "/portal".into(),
             Route::PortalTickets => "/portal/tickets".into(),
@@ -51,11 +55,17 @@ impl Route {
 
     pub fn shell(self) -> Shell {
         match self {
-            Route::Tickets | Route::Ticket(_) => Shell::Dashboard,
+            Route::Tickets | Route::Connect | Route::Ticket(_) => Shell::Dashboard,
             Route::PortalSubmit | Route::PortalTickets | Route::PortalTicket(_) => Shell::Portal,
             Route::NotFound => Shell::None,
         }
     }
+}
+
+/// The connection screen, told where to come back to.
+pub fn connect_path(back_to: &str) -> String {
+    let next: String = js_sys::encode_uri_component(back_to).into();
+    format!("/dashboard/connect?next={next}")
 }
 
 /// The current path (below `base`) as a signal, kept in step with the browser's history.
@@ -68,6 +78,11 @@ pub struct Navigator {
 impl Navigator {
     pub fn route(&self) -> Route {
         Route::parse(&self.path.get())
+    }
+
+    /// The path below the base, with its query: what to come back to.
+    pub fn current_path(&self) -> String {
+        self.path.get_untracked()
     }
 
     /// Whether a link to `path` points at the current page (or, unless `exact`, above it).
@@ -111,7 +126,9 @@ pub fn provide_navigator(base: String) -> Navigator {
     // The bare root and trailing slashes get their canonical address.
     let canonical = nav.route().path();
     if nav.route() != Route::NotFound && nav.path.get_untracked() != canonical {
-        nav.replace(&canonical);
+        // The query (`?next=` of the connection screen) stays.
+        let search = window().location().search().unwrap_or_default();
+        nav.replace(&format!("{canonical}{search}"));
     }
     let on_pop = Closure::<dyn Fn()>::new(move || nav.path.set(current_path(&nav.base.get_value())));
     let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
@@ -131,7 +148,7 @@ mod tests {
 
     #[test]
     fn every_route_parses_back_from_its_path() {
-        for r in [Route::Tickets, Route::Ticket(7), Route::PortalSubmit, Route::PortalTickets, Route::PortalTicket(10321)] {
+        for r in [Route::Tickets, Route::Connect, Route::Ticket(7), Route::PortalSubmit, Route::PortalTickets, Route::PortalTicket(10321)] {
             assert_eq!(Route::parse(&r.path()), r);
         }
     }
@@ -143,6 +160,7 @@ mod tests {
         assert_eq!(Route::parse("/dashboard/tickets/abc"), Route::NotFound);
         assert_eq!(Route::parse("/dashboard/tickets/-1"), Route::NotFound);
         assert_eq!(Route::parse("/wp-admin"), Route::NotFound);
+        assert_eq!(Route::parse("/dashboard/connect?next=/dashboard/tickets/3"), Route::Connect);
         assert_eq!(Route::Ticket(3).shell(), Shell::Dashboard);
         assert_eq!(Route::PortalTicket(3).shell(), Shell::Portal);
     }

@@ -4,13 +4,18 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::demo::{self, DemoBackend};
+use crate::api::demo;
+#[cfg(feature = "demo")]
+use crate::api::demo::DemoBackend;
+#[cfg(feature = "django-helpdesk")]
 use crate::api::django_helpdesk::DjangoHelpdeskBackend;
+#[cfg(feature = "request-tracker")]
 use crate::api::request_tracker::RequestTrackerBackend;
-use crate::api::{ApiError, Backend, BackendKind, Viewer};
+use crate::api::{ApiError, Backend, BackendKind, Credentials, Viewer};
 use crate::domain::Vocabulary;
 use crate::platform::{BrowserStorage, KeyValue};
 use crate::state::config::RuntimeConfig;
+use crate::state::connection::{load_credentials, provide_connection, Connection};
 use crate::state::prefs::Prefs;
 
 const IDENTITY_KEY: &str = "pishkhan.portal.identity.v1";
@@ -59,31 +64,49 @@ fn new_session(backend: Memo<Backend>) -> Session {
     Session { backend, revision: RwSignal::new(0), vocabulary }
 }
 
-/// Where the signed-in user's API token lives: this tab only, never `localStorage`.
-pub const TOKEN_KEY: &str = "pishkhan.credentials.v1.token";
-
-fn backend_for(config: &RuntimeConfig, viewer: Viewer, prefs: Prefs) -> Backend {
-    let base = config.api_base.clone().unwrap_or_default();
-    let token = || BrowserStorage::Session.get(TOKEN_KEY).filter(|t| !t.is_empty());
-    let (queues, agents) = (config.departments.clone(), config.agents.clone());
-    match config.backend {
+// Which parameters get used depends on the adapters this build includes.
+#[allow(unused_variables)]
+fn backend_for(
+    config: &RuntimeConfig,
+    connection: &Connection,
+    credentials: &Credentials,
+    viewer: Viewer,
+    prefs: Prefs,
+) -> Backend {
+    match connection.kind {
+        #[cfg(feature = "demo")]
         BackendKind::Demo => Backend::Demo(DemoBackend { viewer, lang: prefs.lang, seed_count: config.demo_tickets }),
-        BackendKind::DjangoHelpdesk => {
-            Backend::DjangoHelpdesk(DjangoHelpdeskBackend { base, token: token(), queues, agents, viewer })
-        }
-        BackendKind::RequestTracker => {
-            Backend::RequestTracker(RequestTrackerBackend { base, token: token(), queues, agents, viewer })
-        }
+        #[cfg(feature = "django-helpdesk")]
+        BackendKind::DjangoHelpdesk => Backend::DjangoHelpdesk(DjangoHelpdeskBackend {
+            base: connection.base.clone(),
+            credentials: credentials.clone(),
+            queues: config.departments.clone(),
+            agents: config.agents.clone(),
+            viewer,
+        }),
+        #[cfg(feature = "request-tracker")]
+        BackendKind::RequestTracker => Backend::RequestTracker(RequestTrackerBackend {
+            base: connection.base.clone(),
+            credentials: credentials.clone(),
+            queues: config.departments.clone(),
+            agents: config.agents.clone(),
+            viewer,
+        }),
+        other => Backend::Unavailable(other),
     }
 }
 
-/// The dashboard's session: the demo signs the first demo agent in.
+/// The dashboard's session over the connection the connection screen manages; the demo
+/// signs the first demo agent in.
 pub fn provide_agent_session(config: RuntimeConfig, prefs: RwSignal<Prefs>) -> Session {
     let viewer = match demo::vocabulary::agents().into_iter().next() {
         Some(a) => Viewer::Agent { id: a.id, name: a.name },
         None => Viewer::Agent { id: "1".into(), name: "Agent".into() },
     };
-    let backend = Memo::new(move |_| backend_for(&config, viewer.clone(), prefs.get()));
+    let state = provide_connection(&config);
+    let backend = Memo::new(move |_| {
+        backend_for(&config, &state.connection.get(), &state.credentials.get(), viewer.clone(), prefs.get())
+    });
     let session = new_session(backend);
     provide_context(session);
     session
@@ -109,9 +132,12 @@ pub fn provide_portal_session(
     prefs: RwSignal<Prefs>,
     identity: RwSignal<Option<CustomerIdentity>>,
 ) -> Session {
+    let connection = Connection::resolve(&config, &BrowserStorage::Local);
+    let credentials = load_credentials(&BrowserStorage::Session);
     let backend = Memo::new(move |_| {
         let who = identity.get().unwrap_or_default();
-        backend_for(&config, Viewer::Customer { name: who.name, email: who.email }, prefs.get())
+        let viewer = Viewer::Customer { name: who.name, email: who.email };
+        backend_for(&config, &connection, &credentials, viewer, prefs.get())
     });
     let session = new_session(backend);
     provide_context(session);

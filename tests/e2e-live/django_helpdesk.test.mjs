@@ -1,6 +1,6 @@
 // The dashboard against a real django-helpdesk 2.6.1 (started and seeded by
-// scripts/backends/django-helpdesk/up.sh, reset on every run): connect with a token kept in
-// sessionStorage, see the list, search in Persian, open a ticket, read its thread, reply,
+// scripts/backends/django-helpdesk/up.sh, reset on every run): connect through the connection
+// screen, see the list, search in Persian, open a ticket, read its thread, reply,
 // resolve it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,12 +14,36 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+const agentToken = () => JSON.parse(readFileSync(TOKENS, 'utf8')).agent;
+
+/** A page already signed in: the credentials the connection screen keeps, in sessionStorage. */
 async function agentPage() {
-  const token = JSON.parse(readFileSync(TOKENS, 'utf8')).agent;
   const opened = await openPage(browser);
-  await opened.page.addInitScript((t) => sessionStorage.setItem('pishkhan.credentials.v1.token', t), token);
+  await opened.page.addInitScript((token) => sessionStorage.setItem('pishkhan.credentials.v1',
+    JSON.stringify({ type: 'token', token })), agentToken());
   return opened;
 }
+
+test('django-helpdesk: the connection screen says what is wrong, then connects and returns', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}/dashboard/tickets/2`);
+  await page.waitForURL(/\/dashboard\/connect\?next=%2Fdashboard%2Ftickets%2F2$/);
+  // The deployment fixed kind and address; only who you are is asked.
+  assert.equal(await page.isDisabled('select[name=kind]'), true);
+  assert.equal(await page.inputValue('input[name=base]'), 'http://127.0.0.1:18101/helpdesk/api');
+
+  await page.fill('input[name=secret]', 'not-a-real-token');
+  await page.click('button:has-text("آزمودن اتصال")');
+  await page.waitForSelector('.diagnosis[data-ok=false]');
+  assert.match(await page.textContent('.diagnosis'), /نپذیرفت/);
+
+  await page.fill('input[name=secret]', agentToken());
+  await page.click('.connect-form button[type=submit]');
+  await page.waitForURL(/\/dashboard\/tickets\/2$/);
+  await page.waitForSelector('.ticket-detail h1');
+  assert.deepEqual(problems.filter((p) => !p.startsWith('http 403')), []);
+  await context.close();
+});
 
 test('django-helpdesk: list, Persian search, thread with notes, reply', async () => {
   const { context, page, problems } = await agentPage();
@@ -60,10 +84,33 @@ test('django-helpdesk: list, Persian search, thread with notes, reply', async ()
   await context.close();
 });
 
-test('django-helpdesk: without a token the dashboard says to sign in again', async () => {
+test('django-helpdesk: an expired token goes back to the connection screen and keeps the page', async () => {
   const { context, page } = await openPage(browser);
-  await page.goto(`${BASE_URL}/dashboard`);
-  await page.waitForSelector('.error-view');
-  assert.match(await page.textContent('.error-view'), /دوباره وارد شوید/);
+  await page.addInitScript(() => sessionStorage.setItem('pishkhan.credentials.v1',
+    JSON.stringify({ type: 'token', token: 'expired-token' })));
+  await page.goto(`${BASE_URL}/dashboard/tickets/3`);
+  await page.waitForURL(/\/dashboard\/connect\?next=%2Fdashboard%2Ftickets%2F3$/);
+  await page.fill('input[name=secret]', agentToken());
+  await page.click('.connect-form button[type=submit]');
+  await page.waitForURL(/\/dashboard\/tickets\/3$/);
+  await page.waitForSelector('.ticket-detail .thread > li');
+  await context.close();
+});
+
+test('connection screen: a server whose CORS does not allow this page, and nothing at all', async () => {
+  // The demo deployment (another origin, not in the server's CORS_ORIGINS) lets the user pick.
+  const demoUrl = process.env.DEMO_APP_URL ?? 'http://127.0.0.1:18080';
+  const { context, page } = await openPage(browser);
+  await page.goto(`${demoUrl}/dashboard/connect`);
+  await page.selectOption('select[name=kind]', 'django_helpdesk');
+  await page.fill('input[name=base]', 'http://127.0.0.1:18101/helpdesk/api');
+  await page.fill('input[name=secret]', agentToken());
+  await page.click('button:has-text("آزمودن اتصال")');
+  await page.waitForSelector('.diagnosis[data-ok=false]');
+  assert.match(await page.textContent('.diagnosis'), /CORS/);
+
+  await page.fill('input[name=base]', 'http://127.0.0.1:9/helpdesk/api');
+  await page.click('button:has-text("آزمودن اتصال")');
+  await page.waitForFunction(() => /هیچ سروری/.test(document.querySelector('.diagnosis[data-ok=false]')?.textContent ?? ''));
   await context.close();
 });

@@ -8,11 +8,11 @@ use serde_json::Value;
 use super::dto::{PageDto, TicketDto, UserTicketDto};
 use super::mapping;
 use crate::api::http::{self, HttpBody, HttpRequest, Method};
-use crate::api::{ApiError, Capabilities, Viewer};
+use crate::api::{ApiError, BackendKind, Capabilities, Credentials, Viewer};
 use crate::calendar::tehran_offset;
 use crate::domain::query::run_query_by;
 use crate::domain::{
-    Attachment, Department, NewMessage, NewTicket, Person, Ticket, TicketId, TicketPage, TicketQuery, TicketThread,
+    Attachment, Department, NewAttachment, NewMessage, NewTicket, Person, Ticket, TicketId, TicketPage, TicketQuery, TicketThread,
     TicketUpdate, Vocabulary,
 };
 
@@ -24,8 +24,9 @@ const PAGE_SIZE: u32 = 100;
 pub struct DjangoHelpdeskBackend {
     /// The API root, e.g. `https://support.example.ir/helpdesk/api`.
     pub base: String,
-    /// DRF token of the signed-in user; `None` sends no credentials (the server answers 403).
-    pub token: Option<String>,
+    /// A DRF token or a user name and password (Basic); none sends nothing (the server
+    /// answers 403).
+    pub credentials: Credentials,
     /// Queue id → title, from configuration (the API lists no queues).
     pub queues: Vec<Department>,
     pub agents: Vec<Person>,
@@ -37,7 +38,7 @@ impl std::fmt::Debug for DjangoHelpdeskBackend {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DjangoHelpdeskBackend")
             .field("base", &self.base)
-            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("credentials", &self.credentials)
             .field("viewer", &self.viewer)
             .finish_non_exhaustive()
     }
@@ -46,23 +47,38 @@ impl std::fmt::Debug for DjangoHelpdeskBackend {
 impl DjangoHelpdeskBackend {
     pub fn capabilities(&self) -> Capabilities {
         match self.viewer {
-            // Files need a multipart request; until the transport sends one, say so.
-            Viewer::Agent { .. } => Capabilities { attachments: false, ..mapping::capabilities() },
+            Viewer::Agent { .. } => mapping::capabilities(),
             Viewer::Customer { .. } => mapping::customer_capabilities(),
         }
     }
 
-    fn request(&self, method: Method, path: &str, json: Option<Value>) -> HttpRequest {
+    fn request(&self, method: Method, path: &str, body: HttpBody) -> HttpRequest {
         let mut headers = vec![("Accept-Language", "en".to_owned())];
-        if let Some(token) = &self.token {
-            headers.push(("Authorization", format!("Token {token}")));
-        }
-        let body = json.map(HttpBody::Json).unwrap_or_default();
+        headers.extend(self.credentials.headers(BackendKind::DjangoHelpdesk));
         HttpRequest { headers, body, ..HttpRequest::new(method, format!("{}/{path}", self.base.trim_end_matches('/'))) }
     }
 
     async fn call(&self, method: Method, path: &str, json: Option<Value>) -> Result<String, ApiError> {
-        let response = http::send(&self.request(method, path, json)).await?;
+        self.send(method, path, json.map(HttpBody::Json).unwrap_or_default()).await
+    }
+
+    /// The JSON body's fields as form fields plus `files` under `file_field`: the server
+    /// takes files only in `multipart/form-data`.
+    async fn call_with_files(
+        &self,
+        path: &str,
+        json: Value,
+        file_field: &str,
+        files: &[NewAttachment],
+    ) -> Result<String, ApiError> {
+        if files.is_empty() {
+            return self.call(Method::Post, path, Some(json)).await;
+        }
+        self.send(Method::Post, path, mapping::multipart_body(&json, file_field, files)).await
+    }
+
+    async fn send(&self, method: Method, path: &str, body: HttpBody) -> Result<String, ApiError> {
+        let response = http::send(&self.request(method, path, body)).await?;
         if response.is_success() {
             Ok(response.text())
         } else {
@@ -101,7 +117,7 @@ impl DjangoHelpdeskBackend {
         let mut tickets = Vec::new();
         for page in 1..=MAX_PAGES {
             let path = format!("tickets/?page={page}&page_size={PAGE_SIZE}{status}");
-            let response = http::send(&self.request(Method::Get, &path, None)).await?;
+            let response = http::send(&self.request(Method::Get, &path, HttpBody::Empty)).await?;
             let body = response.text();
             if mapping::is_past_last_page(response.status, &body) {
                 return Ok((tickets, false));
@@ -126,9 +142,7 @@ impl DjangoHelpdeskBackend {
 
     pub async fn create_ticket(&self, new: NewTicket) -> Result<Ticket, ApiError> {
         self.staff_only()?;
-        if !new.attachments.is_empty() {
-            return Err(ApiError::Unsupported("attachments".into()));
-        }
+        mapping::check_attachments(&new.attachments, mapping::MAX_CREATE_ATTACHMENTS)?;
         let queue = match new.department.as_deref() {
             Some(key) => key.parse::<u64>().map_err(|_| ApiError::validation("department", "unknown"))?,
             None => self
@@ -137,17 +151,17 @@ impl DjangoHelpdeskBackend {
                 .and_then(|q| q.key.parse().ok())
                 .ok_or_else(|| ApiError::validation("department", "required"))?,
         };
-        let dto: TicketDto = mapping::decode(&self.call(Method::Post, "tickets/", Some(mapping::create_body(&new, queue))).await?)?;
+        let body = mapping::create_body(&new, queue);
+        let dto: TicketDto = mapping::decode(&self.call_with_files("tickets/", body, "attachment", &new.attachments).await?)?;
         // The create answer has the ticket but not always its opening follow-up: read it back.
         Ok(self.ticket(dto.id).await?.ticket)
     }
 
     async fn followup(&self, id: TicketId, message: NewMessage, public: bool) -> Result<TicketThread, ApiError> {
         self.staff_only()?;
-        if !message.attachments.is_empty() {
-            return Err(ApiError::Unsupported("attachments".into()));
-        }
-        self.call(Method::Post, "followups/", Some(mapping::followup_body(id, &message.body, public, None))).await?;
+        mapping::check_attachments(&message.attachments, usize::MAX)?;
+        let body = mapping::followup_body(id, &message.body, public, None);
+        self.call_with_files("followups/", body, "attachments", &message.attachments).await?;
         self.ticket(id).await
     }
 
@@ -182,8 +196,8 @@ impl DjangoHelpdeskBackend {
     /// media URL elsewhere (a CDN) is fetched without it.
     pub async fn attachment(&self, attachment: &Attachment) -> Result<Vec<u8>, ApiError> {
         let mut request = HttpRequest::new(Method::Get, attachment.url.clone());
-        if let Some(token) = self.token.as_ref().filter(|_| same_origin(&attachment.url, &self.base)) {
-            request.headers.push(("Authorization", format!("Token {token}")));
+        if same_origin(&attachment.url, &self.base) {
+            request.headers.extend(self.credentials.headers(BackendKind::DjangoHelpdesk));
         }
         let response = http::send(&request).await?;
         if response.is_success() {
@@ -214,14 +228,14 @@ mod tests {
     fn debug_output_never_shows_the_token() {
         let backend = DjangoHelpdeskBackend {
             base: "http://127.0.0.1:18101/helpdesk/api".into(),
-            token: Some("ef1f9a0b5830a13bd6491a634770efc3".into()),
+            credentials: Credentials::Token { token: "ef1f9a0b5830a13bd6491a634770efc3".into() },
             queues: vec![],
             agents: vec![],
             viewer: Viewer::Agent { id: "2".into(), name: "agent".into() },
         };
         let text = format!("{:?}", Backend::DjangoHelpdesk(backend));
         assert!(!text.contains("ef1f9a0b"), "{text}");
-        assert!(text.contains("<redacted>") && text.contains("18101"), "{text}");
+        assert!(text.contains("redacted") && text.contains("18101"), "{text}");
     }
 
     #[test]

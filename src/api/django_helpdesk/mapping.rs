@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use serde_json::{json, Map, Value};
 
 use super::dto::{parse_server_datetime, FollowupDto, PageDto, TicketDto, UserTicketDto};
+use crate::api::http::{FormPart, HttpBody};
 use crate::api::{ApiError, Capabilities, FieldError};
 use crate::domain::html::html_to_text;
 use crate::domain::{
-    Attachment, Author, AuthorKind, Body, Department, Message, NewTicket, Person, Priority, PriorityLevel, Status,
+    Attachment, Author, AuthorKind, Body, Department, Message, NewAttachment, NewTicket, Person, Priority, PriorityLevel, Status,
     StatusKind, Ticket, TicketPage, TicketThread, TicketUpdate, Visibility, Vocabulary,
 };
 
@@ -524,6 +525,45 @@ pub fn create_body(new: &NewTicket, queue_id: u64) -> Value {
 /// internal note; `title` never does because the server would rename the ticket with it.
 /// The server renders `{{ … }}` in the comment as a template variable: that is its feature,
 /// so the text is sent as typed.
+/// `tickets/` takes one file (`attachment`); more go with a follow-up.
+pub const MAX_CREATE_ATTACHMENTS: usize = 1;
+
+/// Refuses, before sending, what the server would: too many or too large files.
+pub fn check_attachments(files: &[NewAttachment], max_count: usize) -> Result<(), ApiError> {
+    if files.len() > max_count {
+        return Err(ApiError::validation("attachments", "too_many"));
+    }
+    match files.iter().find(|f| f.bytes.len() as u64 > MAX_ATTACHMENT_BYTES) {
+        Some(_) => Err(ApiError::validation("attachments", "too_large")),
+        None => Ok(()),
+    }
+}
+
+/// A JSON write body as form fields (strings, numbers and booleans as text; nulls left
+/// out) with the files under `file_field`, for `multipart/form-data`.
+pub fn multipart_body(json: &Value, file_field: &str, files: &[NewAttachment]) -> HttpBody {
+    let mut parts: Vec<FormPart> = json
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, value)| {
+            let value = match value {
+                Value::String(s) => s.clone(),
+                Value::Null => return None,
+                other => other.to_string(),
+            };
+            Some(FormPart::Text { name: name.clone(), value })
+        })
+        .collect();
+    parts.extend(files.iter().map(|f| FormPart::File {
+        name: file_field.to_owned(),
+        file_name: f.name.clone(),
+        mime: f.mime.clone(),
+        bytes: f.bytes.clone(),
+    }));
+    HttpBody::Multipart(parts)
+}
+
 pub fn followup_body(ticket_id: u64, text: &str, public: bool, new_status: Option<u8>) -> Value {
     let mut body = json!({ "ticket": ticket_id, "comment": text, "public": public });
     if let Some(n) = new_status {

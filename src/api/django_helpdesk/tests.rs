@@ -915,3 +915,35 @@ fn decoding_survives_oversized_and_hostile_input() {
     v["brand_new"] = json!([{"deep": null}]);
     assert!(decode::<TicketDto>(&v.to_string()).is_ok());
 }
+
+#[test]
+fn uploads_go_as_the_recorded_multipart_fields() {
+    use crate::api::http::{FormPart, HttpBody};
+    use crate::domain::NewAttachment;
+    // followup-attachment-multipart.json: ticket, comment, public as text; the file under `attachments`.
+    let recorded: serde_json::Value =
+        serde_json::from_str(include_str!("../../../tests/fixtures/django-helpdesk/followup-attachment-multipart.json")).unwrap();
+    let parts = recorded["request"]["body"]["multipart"].as_array().unwrap();
+    let file = NewAttachment { name: "گزارش-چاپگر.txt".into(), mime: "text/plain".into(), bytes: "کد خطا: E-204\nError code: E-204\n".into() };
+    let body = multipart_body(&followup_body(13, "گزارش دستگاه پیوست شد.", true, None), "attachments", std::slice::from_ref(&file));
+    let HttpBody::Multipart(sent) = body else { panic!("not multipart") };
+    assert_eq!(sent.len(), parts.len());
+    for part in parts {
+        let name = part["name"].as_str().unwrap();
+        let found = sent.iter().find(|p| match p {
+            FormPart::Text { name: n, .. } | FormPart::File { name: n, .. } => n == name,
+        });
+        match (found, part.get("filename")) {
+            (Some(FormPart::Text { value, .. }), None) => assert_eq!(value, part["value"].as_str().unwrap(), "{name}"),
+            (Some(FormPart::File { file_name, mime, bytes, .. }), Some(f)) => {
+                assert_eq!(file_name, f.as_str().unwrap());
+                assert_eq!(mime, part["content_type"].as_str().unwrap());
+                assert_eq!(bytes.as_slice(), part["content"].as_str().unwrap().as_bytes());
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+    assert_eq!(check_attachments(&[file.clone(), file.clone()], MAX_CREATE_ATTACHMENTS), Err(ApiError::validation("attachments", "too_many")));
+    let big = NewAttachment { bytes: vec![0; MAX_ATTACHMENT_BYTES as usize + 1], ..file };
+    assert_eq!(check_attachments(&[big], 5), Err(ApiError::validation("attachments", "too_large")));
+}

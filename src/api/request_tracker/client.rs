@@ -11,7 +11,7 @@ use super::dto::{
 };
 use super::mapping::{self, Call, Payload};
 use crate::api::http::{self, FormPart, HttpBody, HttpRequest, HttpResponse, Method};
-use crate::api::{ApiError, Capabilities, Viewer};
+use crate::api::{ApiError, BackendKind, Capabilities, Credentials, Viewer};
 use crate::calendar::tehran_offset;
 use crate::domain::query::run_query_by;
 use crate::domain::{
@@ -28,8 +28,9 @@ const MAX_HISTORY_PAGES: u32 = 20;
 pub struct RequestTrackerBackend {
     /// The REST2 root, e.g. `https://rt.example.ir/REST/2.0`.
     pub base: String,
-    /// RT auth token of the signed-in user; `None` sends no credentials (RT answers 401).
-    pub token: Option<String>,
+    /// An RT auth token or a user name and password (Basic); none sends nothing (RT
+    /// answers 401).
+    pub credentials: Credentials,
     /// Queues from configuration; when empty, RT's own list (`/queues/all`).
     pub queues: Vec<Department>,
     /// Agents (RT user names as ids) from configuration: RT lists privileged users to no
@@ -43,7 +44,7 @@ impl std::fmt::Debug for RequestTrackerBackend {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RequestTrackerBackend")
             .field("base", &self.base)
-            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("credentials", &self.credentials)
             .field("viewer", &self.viewer)
             .finish_non_exhaustive()
     }
@@ -80,15 +81,17 @@ impl RequestTrackerBackend {
         if !params.is_empty() {
             url = format!("{url}?{}", mapping::query_string(params));
         }
-        let headers = self.token.iter().map(|t| ("Authorization", format!("token {t}"))).collect();
+        let headers = self.credentials.headers(BackendKind::RequestTracker);
         HttpRequest { headers, body, ..HttpRequest::new(method, url) }
     }
 
     async fn send(&self, call: Call, request: HttpRequest) -> Result<HttpResponse, ApiError> {
         let response = http::send(&request).await?;
-        if mapping::is_login_page(response.header("content-type")) {
-            Err(ApiError::Unauthorized)
-        } else if response.is_success() {
+        // REST2 answers a browser whose credentials fail with a redirect to the login page.
+        if response.redirected {
+            return Err(ApiError::Unauthorized);
+        }
+        if response.is_success() {
             Ok(response)
         } else {
             Err(mapping::error_for_call(call, response.status, &response.text()))
@@ -261,7 +264,7 @@ mod tests {
     fn backend(token: Option<&str>) -> RequestTrackerBackend {
         RequestTrackerBackend {
             base: "http://127.0.0.1:18102/REST/2.0/".into(),
-            token: token.map(str::to_owned),
+            credentials: token.map(|t| Credentials::Token { token: t.to_owned() }).unwrap_or_default(),
             queues: vec![],
             agents: vec![],
             viewer: Viewer::Agent { id: "agent".into(), name: "agent".into() },

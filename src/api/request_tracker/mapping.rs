@@ -104,14 +104,6 @@ fn field_of_400(message: &str) -> (&'static str, String) {
     (field, clean)
 }
 
-/// Whether a successful answer is RT's web login page rather than REST2 JSON. RT answers an
-/// unauthenticated request (no token, or a wrong or expired one) that looks like a browser's —
-/// any `Mozilla` User-Agent, so every browser — with 302 to the web UI's `/`, which `fetch`
-/// follows to the HTML login page (200). That is "sign in again", not a bad payload.
-pub fn is_login_page(content_type: Option<&str>) -> bool {
-    content_type.is_some_and(|c| c.trim_start().to_ascii_lowercase().starts_with("text/html"))
-}
-
 /// `PUT /ticket/N` answers 200 with one message per change, failures included. Known failure
 /// texts (English, as RT writes them for users whose `Lang` is English) become errors:
 /// "Permission Denied" → `Forbidden` when every failure is one, else `Validation` naming the

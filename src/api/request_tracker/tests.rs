@@ -774,19 +774,6 @@ fn arabic_keyboard(word: &str) -> String {
 }
 
 #[test]
-fn a_browser_without_credentials_gets_the_login_page() {
-    // Recorded without a browser's User-Agent: REST2 JSON, 401.
-    let r: Value = serde_json::from_str(fixture!("error-no-auth-with-origin").1).unwrap();
-    let json_type = r["response"]["headers"]["content-type"].as_str();
-    assert!(!is_login_page(json_type), "{json_type:?}");
-    assert!(!is_login_page(Some("application/json; charset=\"utf-8\"")));
-    // What a browser's fetch ends on after RT's 302 to `/` (seen live with Chromium).
-    assert!(is_login_page(Some("text/html; charset=utf-8")));
-    assert!(is_login_page(Some(" Text/HTML")));
-    assert!(!is_login_page(None), "a 204 has no body and no type");
-}
-
-#[test]
 fn ticket_sql_escapes_quotes_and_keeps_persian() {
     assert_eq!(sql_string("O'Reilly \\ «خطا»"), r"'O\'Reilly \\ «خطا»'");
     let q = TicketQuery { search: "  خطا  O'Brien ".into(), ..TicketQuery::default() };
