@@ -73,6 +73,7 @@ rm -f "$RT_STATE"/rt5.sqlite* "$RT_STATE/tokens.json" "$RT_STATE/seed.json"
 PORT=18102 STATE_DIR="$RT_STATE" CORS_ORIGINS="$RT_ORIGINS" bash scripts/backends/request-tracker/up.sh
 serve dist "$RT_APP_PORT" tests/e2e-live/request-tracker.config.json
 RT_APP_URL="http://127.0.0.1:$RT_APP_PORT" RT_TOKENS="$RT_STATE/tokens.json" \
+  RT_CONFIG=tests/e2e-live/request-tracker.config.json \
   node --test --test-concurrency=1 tests/e2e-live/request-tracker.test.mjs
 
 step "backend contract (wasm-bindgen-test, headless Chromium): demo, django-helpdesk, Request Tracker"
