@@ -11,18 +11,107 @@ const MAX_MESSAGE_CHARS: usize = 200;
 /// Parses a JSON answer into `T`; on failure says where (`results[0].status`). Trailing
 /// bytes after the value are an error too: a body cut and glued by a proxy must not decode
 /// as its first half. The path is never empty (`.` is the root).
+///
+/// The path comes from scanning the text up to where serde_json stopped, not from a
+/// path-tracking deserializer: that one doubled every DTO's decoding code in the bundle.
 pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    let mut de = serde_json::Deserializer::from_str(body);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        // A key that is `""` prints as an empty path; the root is what it is about then.
-        let path = e.path().to_string();
-        ApiError::UnexpectedPayload {
-            path: if path.is_empty() { ".".into() } else { path },
-            detail: shorten(&e.into_inner().to_string()),
+    serde_json::from_str(body).map_err(|e| {
+        let offset = byte_offset(body, e.line(), e.column());
+        let detail = e.to_string();
+        // "… at line 1 column 57" says nothing the path does not.
+        let detail = detail.split(" at line ").next().unwrap_or(&detail);
+        ApiError::UnexpectedPayload { path: path_at(body, offset), detail: shorten(detail) }
+    })
+}
+
+/// serde_json's 1-based line and byte column as an offset into `text`.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (line_start + column).min(text.len())
+}
+
+enum Frame {
+    Object { key: Option<String>, in_value: bool },
+    Array { index: usize, started: bool },
+}
+
+/// The JSON path (`items[2].Creator.id`) of the value being read at byte `offset`; `.` at
+/// the top level. Tolerates broken JSON: it is for naming the place, not validating.
+fn path_at(text: &str, offset: usize) -> String {
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    let begin_value = |stack: &mut Vec<Frame>| {
+        if let Some(Frame::Array { started, .. }) = stack.last_mut() {
+            *started = true;
         }
-    })?;
-    de.end().map_err(|e| ApiError::UnexpectedPayload { path: ".".into(), detail: shorten(&e.to_string()) })?;
-    Ok(value)
+    };
+    while i < end {
+        match bytes[i] {
+            b'{' => {
+                begin_value(&mut stack);
+                stack.push(Frame::Object { key: None, in_value: false });
+            }
+            b'[' => {
+                begin_value(&mut stack);
+                stack.push(Frame::Array { index: 0, started: false });
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object { in_value, .. }) = stack.last_mut() {
+                    *in_value = true;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index, started }) => {
+                    *index += 1;
+                    *started = false;
+                }
+                Some(Frame::Object { key, in_value }) => {
+                    *key = None;
+                    *in_value = false;
+                }
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                match stack.last_mut() {
+                    Some(Frame::Object { key, in_value: false }) => {
+                        *key = Some(String::from_utf8_lossy(&bytes[start..i.min(bytes.len())]).into_owned());
+                    }
+                    _ => begin_value(&mut stack),
+                }
+            }
+            b if !b.is_ascii_whitespace() => begin_value(&mut stack),
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Array { index, started: true } => path.push_str(&format!("[{index}]")),
+            _ => {}
+        }
+    }
+    if path.is_empty() {
+        ".".into()
+    } else {
+        shorten(&path)
+    }
 }
 
 /// A server's message, trimmed and cut to a readable length.

@@ -74,7 +74,7 @@ pub fn auth_url(kind: BackendKind, base: &str) -> String {
 
 /// The root's answer: `Ok` when it is the backend that was picked.
 pub fn classify_root(kind: BackendKind, url: &str, response: &HttpResponse) -> Result<(), Diagnosis> {
-    let json: Option<Value> = serde_json::from_slice(&response.bytes).ok();
+    let json: Option<Value> = serde_json::from_str(&response.text()).ok();
     let url = url.to_owned();
     match kind {
         // DRF's browsable root lists the endpoints when it lets anyone see it; it may also
@@ -119,7 +119,7 @@ pub fn classify_root(kind: BackendKind, url: &str, response: &HttpResponse) -> R
 
 /// The authenticated call's answer.
 pub fn classify_auth(kind: BackendKind, response: &HttpResponse) -> Diagnosis {
-    let detail = serde_json::from_slice::<Value>(&response.bytes)
+    let detail = serde_json::from_str::<Value>(&response.text())
         .ok()
         .and_then(|v| v.get("detail").and_then(Value::as_str).map(str::to_owned));
     match response.status {

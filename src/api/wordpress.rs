@@ -1,5 +1,6 @@
-//! What every WordPress helpdesk plugin shares: the REST root, the two ways to sign in, and
-//! core's error body. Pure Rust (no HTTP), so each plugin adapter builds on it and tests it
+//! What every WordPress helpdesk plugin shares: the REST root, the two ways to sign in,
+//! core's error body, query strings, site-local times (`current_time('mysql')`) and `$wpdb`'s
+//! numbers-as-strings. Pure Rust (no HTTP), so each plugin adapter builds on it and tests it
 //! natively.
 //!
 //! Core facts this relies on (Debian WordPress 6.1): Application Passwords go as Basic auth
@@ -7,10 +8,12 @@
 //! are `{"code", "message", "data": {"status"}}`; lists may carry `X-WP-Total` and
 //! `X-WP-TotalPages` (exposed to browser code by core's CORS).
 
+use chrono::{DateTime, Duration, FixedOffset, Utc};
 use serde_json::Value;
 
 use super::json::shorten;
 use super::{ApiError, FieldError};
+use crate::calendar::parse_iso_datetime;
 use crate::domain::base64;
 
 /// How the signed-in user proves who they are to WordPress.
@@ -121,6 +124,71 @@ pub fn total_header(value: Option<&str>) -> Option<u64> {
     value.and_then(|v| v.trim().parse().ok())
 }
 
+/// `?a=1&b=…` from unencoded pairs (empty for none): RFC 3986 unreserved bytes stay, all else
+/// is percent-encoded as UTF-8, so Persian search text and PHP's `filters[status]` keys survive.
+pub fn query_string(params: &[(String, String)]) -> String {
+    fn encode(text: &str, out: &mut String) {
+        for byte in text.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(char::from(byte)),
+                _ => out.push_str(&format!("%{byte:02X}")),
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, (name, value)) in params.iter().enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        encode(name, &mut out);
+        out.push('=');
+        encode(value, &mut out);
+    }
+    out
+}
+
+/// A time the way `current_time('mysql')` writes it — the site's wall clock with no offset
+/// (`2026-12-03 20:16:29`) — in UTC, given the site's offset. A text that names its own zone
+/// (`Z`, `+03:30`) is taken at its word. `None` for anything unparsable, including MySQL's
+/// zero date.
+pub fn site_local_time(text: &str, site_offset: FixedOffset) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    let parsed = parse_iso_datetime(text)?;
+    let zoned = text.get(16..).is_some_and(|rest| rest.contains(['Z', 'z', '+', '-']));
+    Some(if zoned { parsed } else { parsed - Duration::seconds(site_offset.local_minus_utc().into()) })
+}
+
+/// Serde helpers for what `$wpdb` returns: every column as a string (`"customer_id":"3"`),
+/// while freshly created rows and primary keys come as integers.
+pub mod lenient {
+    use serde::{Deserialize, Deserializer};
+    use serde_json::Value;
+
+    fn number(value: &Value) -> Option<u64> {
+        match value {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// A required id or count: `3` or `"3"`.
+    pub fn u64<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        let value = Value::deserialize(d)?;
+        number(&value).ok_or_else(|| serde::de::Error::custom(format!("expected a number, got {value}")))
+    }
+
+    /// An optional id or count: `null`, `""` and a missing field (with `#[serde(default)]`) are
+    /// `None`; anything else must be a number or a numeric string.
+    pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        match Value::deserialize(d)? {
+            Value::Null => Ok(None),
+            Value::String(s) if s.trim().is_empty() => Ok(None),
+            value => number(&value)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom(format!("expected a number, got {value}"))),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,5 +251,57 @@ mod tests {
         assert_eq!(total_header(Some(" 42 ")), Some(42));
         assert_eq!(total_header(Some("many")), None);
         assert_eq!(total_header(None), None);
+    }
+
+    #[test]
+    fn query_strings_encode_persian_and_brackets() {
+        let params = vec![
+            ("filters[status_type]".to_owned(), "closed".to_owned()),
+            ("search".to_owned(), "صورت حساب&x=1".to_owned()),
+        ];
+        assert_eq!(
+            query_string(&params),
+            "?filters%5Bstatus_type%5D=closed&search=%D8%B5%D9%88%D8%B1%D8%AA%20%D8%AD%D8%B3%D8%A7%D8%A8%26x%3D1"
+        );
+        assert_eq!(query_string(&[]), "");
+    }
+
+    #[test]
+    fn site_local_times_move_by_the_site_offset() {
+        let tehran = FixedOffset::east_opt(3 * 3600 + 1800).unwrap();
+        let utc: DateTime<Utc> = "2026-12-03T16:46:29Z".parse().unwrap();
+        assert_eq!(site_local_time("2026-12-03 20:16:29", tehran), Some(utc));
+        // across midnight and the year
+        let new_year: DateTime<Utc> = "2026-12-31T21:00:00Z".parse().unwrap();
+        assert_eq!(site_local_time("2027-01-01 00:30:00", tehran), Some(new_year));
+        // a text with its own zone is not moved again
+        assert_eq!(site_local_time("2026-12-03T16:46:29+00:00", tehran), Some(utc));
+        assert_eq!(site_local_time("2026-12-03T20:16:29+03:30", tehran), Some(utc));
+        assert_eq!(site_local_time("2026-12-03 16:46Z", tehran), Some("2026-12-03T16:46:00Z".parse().unwrap()));
+        let west = FixedOffset::west_opt(5 * 3600).unwrap();
+        assert_eq!(site_local_time("2026-12-03 11:46:29", west), Some(utc));
+        for bad in ["0000-00-00 00:00:00", "", "yesterday", "2026-12-03"] {
+            assert_eq!(site_local_time(bad, tehran), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn lenient_numbers_take_strings_and_integers() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Row {
+            #[serde(deserialize_with = "lenient::u64")]
+            id: u64,
+            #[serde(default, deserialize_with = "lenient::opt_u64")]
+            agent_id: Option<u64>,
+        }
+        let row = |json: &str| serde_json::from_str::<Row>(json).map(|r| (r.id, r.agent_id));
+        assert_eq!(row(r#"{"id": "7", "agent_id": "2"}"#).unwrap(), (7, Some(2)));
+        assert_eq!(row(r#"{"id": 7, "agent_id": 2}"#).unwrap(), (7, Some(2)));
+        assert_eq!(row(r#"{"id": " 7 ", "agent_id": null}"#).unwrap(), (7, None));
+        assert_eq!(row(r#"{"id": 7, "agent_id": ""}"#).unwrap(), (7, None));
+        assert_eq!(row(r#"{"id": 7}"#).unwrap(), (7, None));
+        for bad in [r#"{"id": "seven"}"#, r#"{"id": -1}"#, r#"{"id": null}"#, r#"{"id": 1, "agent_id": true}"#] {
+            assert!(row(bad).is_err(), "{bad}");
+        }
     }
 }

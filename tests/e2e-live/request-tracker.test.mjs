@@ -15,7 +15,7 @@ const tokens = () => JSON.parse(readFileSync(TOKENS, 'utf8'));
 /** Credentials as the connection screen keeps them: in sessionStorage, this tab only. */
 async function signIn(page, token) {
   await page.addInitScript((t) => sessionStorage.setItem('pishkhan.credentials.v1',
-    JSON.stringify({ type: 'token', token: t })), token);
+    JSON.stringify({ token: { token: t } })), token);
 }
 
 let browser;
