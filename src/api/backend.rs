@@ -20,7 +20,8 @@ use super::supportcandy::SupportCandyBackend;
 use super::wsdesk::WsDeskBackend;
 use super::{ApiError, Capabilities};
 use crate::domain::{
-    Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
+    Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate,
+    Vocabulary,
 };
 
 /// Who is calling: the backend shows customers their own tickets only, never internal notes.

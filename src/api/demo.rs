@@ -16,7 +16,8 @@ use chrono::Utc;
 use crate::api::{ApiError, Capabilities, Viewer};
 use crate::calendar::Lang;
 use crate::domain::{
-    base64, Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate, Vocabulary,
+    base64, Attachment, NewMessage, NewTicket, Ticket, TicketId, TicketPage, TicketQuery, TicketThread, TicketUpdate,
+    Vocabulary,
 };
 use crate::platform::{app_asset_url, BrowserStorage};
 use seed::SeedTemplates;
@@ -162,11 +163,52 @@ impl DemoBackend {
 
     /// A demo file's bytes: the store keeps each file as a `data:…;base64,` URL.
     pub async fn attachment(&self, attachment: &Attachment) -> Result<Vec<u8>, ApiError> {
-        let (_, data) = attachment
-            .url
-            .strip_prefix("data:")
-            .and_then(|rest| rest.split_once(";base64,"))
-            .ok_or(ApiError::NotFound)?;
-        base64::decode(data).ok_or_else(|| ApiError::UnexpectedPayload { path: "url".into(), detail: "not base64".into() })
+        data_url_bytes(attachment)
+    }
+}
+
+fn data_url_bytes(attachment: &Attachment) -> Result<Vec<u8>, ApiError> {
+    let (_, data) = attachment
+        .url
+        .strip_prefix("data:")
+        .and_then(|rest| rest.split_once(";base64,"))
+        .ok_or(ApiError::NotFound)?;
+    base64::decode(data).ok_or_else(|| ApiError::UnexpectedPayload { path: "url".into(), detail: "not base64".into() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::NewAttachment;
+    use crate::platform::MemoryStorage;
+
+    #[test]
+    fn a_stored_file_downloads_byte_for_byte() {
+        let templates = seed::parse_templates(include_str!("../../public/demo/seed-fa.json")).unwrap();
+        let now = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 1, 9, 0, 0).unwrap();
+        let mut store = DemoStore::open(Box::new(MemoryStorage::default()), Rc::new(templates), 5, now);
+        let customer = Viewer::Customer { name: "پریا نوری".into(), email: "pariya@example.ir".into() };
+        let bytes = "گزارش خطا\n\u{0}\u{ff}".as_bytes().to_vec();
+        let new = NewTicket {
+            customer_name: "پریا نوری".into(),
+            customer_email: "pariya@example.ir".into(),
+            subject: "پیوست".into(),
+            body: "فایل پیوست است".into(),
+            department: Some("technical".into()),
+            priority: None,
+            attachments: vec![NewAttachment {
+                name: "گزارش.txt".into(),
+                mime: "text/plain".into(),
+                bytes: bytes.clone(),
+            }],
+        };
+        let ticket = store.create(&customer, new, now, Lang::Fa).unwrap();
+        let thread = store.thread(&customer, ticket.id, Lang::Fa).unwrap();
+        let file = &thread.messages[0].attachments[0];
+        assert_eq!(data_url_bytes(file), Ok(bytes));
+        let elsewhere = Attachment { url: "https://example.ir/x.txt".into(), ..file.clone() };
+        assert_eq!(data_url_bytes(&elsewhere), Err(ApiError::NotFound));
+        let broken = Attachment { url: "data:text/plain;base64,@@".into(), ..file.clone() };
+        assert!(matches!(data_url_bytes(&broken), Err(ApiError::UnexpectedPayload { .. })));
     }
 }

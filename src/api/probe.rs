@@ -89,6 +89,8 @@ pub fn classify_root(kind: BackendKind, url: &str, response: &HttpResponse) -> R
         // REST2's root always wants credentials and says so in JSON.
         BackendKind::RequestTracker => match (response.status, &json) {
             (401, Some(v)) if v.get("message").is_some() => Ok(()),
+            // A browser is sent to RT's web login page instead (any Mozilla User-Agent).
+            (200, None) if response.redirected && response.text().contains("NoAuth/Login") => Ok(()),
             (200, Some(v)) if v.is_object() && v.get("tickets").is_none() => Ok(()),
             (404, _) => Err(Diagnosis::WrongUrl { url }),
             (status, _) if status >= 500 => Err(Diagnosis::Server { status }),
@@ -255,6 +257,10 @@ mod tests {
         // What a browser gets for bad credentials: RT's login page, after a redirect.
         let login = HttpResponse { redirected: true, ..answer(200, "\n<!DOCTYPE html><title>Login</title>") };
         assert_eq!(classify_auth(kind, &login), Diagnosis::BadCredentials);
+        // And for the root without credentials (seen live with Chromium): RT's login form.
+        let form = r#"<title>Login</title><form id="login" name="login" method="post" action="/NoAuth/Login.html">"#;
+        assert_eq!(classify_root(kind, "u", &HttpResponse { redirected: true, ..answer(200, form) }), Ok(()));
+        assert_eq!(classify_root(kind, "u", &login), Err(Diagnosis::NotThisBackend { url: "u".into() }));
     }
 
     #[test]

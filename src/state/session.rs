@@ -39,7 +39,9 @@ pub struct Session {
     pub backend: Memo<Backend>,
     /// Bumped after every successful change; list and thread resources read it.
     pub revision: RwSignal<u64>,
-    vocabulary: LocalResource<Result<Vocabulary, ApiError>>,
+    /// With the backend it was loaded from: while a new backend's loads, the resource still
+    /// holds the old one's answer (an old "unauthorized" would send the user back to sign in).
+    vocabulary: LocalResource<(Backend, Result<Vocabulary, ApiError>)>,
 }
 
 impl Session {
@@ -54,19 +56,27 @@ impl Session {
     /// The backend's statuses, priorities, departments and agents; empty until loaded.
     /// Reactive: views that read it update when it arrives.
     pub fn vocabulary(&self) -> Vocabulary {
-        self.vocabulary.get().and_then(Result::ok).unwrap_or_default()
+        self.current_vocabulary().and_then(Result::ok).unwrap_or_default()
     }
 
     /// Why the vocabulary could not be loaded, if it could not.
     pub fn vocabulary_error(&self) -> Option<ApiError> {
-        self.vocabulary.get().and_then(Result::err)
+        self.current_vocabulary().and_then(Result::err)
+    }
+
+    fn current_vocabulary(&self) -> Option<Result<Vocabulary, ApiError>> {
+        let backend = self.backend.get();
+        self.vocabulary.get().filter(|(from, _)| *from == backend).map(|(_, result)| result)
     }
 }
 
 fn new_session(backend: Memo<Backend>) -> Session {
     let vocabulary = LocalResource::new(move || {
         let backend = backend.get();
-        async move { backend.vocabulary().await }
+        async move {
+            let result = backend.vocabulary().await;
+            (backend, result)
+        }
     });
     Session { backend, revision: RwSignal::new(0), vocabulary }
 }

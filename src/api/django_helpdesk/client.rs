@@ -240,8 +240,8 @@ mod tests {
 
     #[test]
     fn the_token_goes_only_to_the_apis_origin() {
-        let recorded: serde_json::Value =
-            serde_json::from_str(include_str!("../../../tests/fixtures/django-helpdesk/attachment-download.json")).unwrap();
+        let fixture = include_str!("../../../tests/fixtures/django-helpdesk/attachment-download.json");
+        let recorded: serde_json::Value = serde_json::from_str(fixture).unwrap();
         let path = recorded["request"]["path"].as_str().unwrap();
         let base = "http://127.0.0.1:18101/helpdesk/api";
         assert!(same_origin(&format!("http://127.0.0.1:18101{path}"), base));

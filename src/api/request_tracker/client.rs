@@ -5,7 +5,10 @@
 
 use serde::de::DeserializeOwned;
 
-use super::dto::{AttachmentItemDto, AttachmentRecordDto, CreatedDto, HistoryItemDto, MessagesDto, PageDto, RefDto, TicketItemDto, TicketRecordDto};
+use super::dto::{
+    AttachmentItemDto, AttachmentRecordDto, CreatedDto, HistoryItemDto, MessagesDto, PageDto, RefDto, TicketItemDto,
+    TicketRecordDto,
+};
 use super::mapping::{self, Call, Payload};
 use crate::api::http::{self, FormPart, HttpBody, HttpRequest, HttpResponse, Method};
 use crate::api::{ApiError, BackendKind, Capabilities, Credentials, Viewer};
@@ -121,7 +124,8 @@ impl RequestTrackerBackend {
         let mut cut = true;
         for number in 1..=MAX_PAGES {
             let batch = TicketQuery { page: number, per_page: mapping::MAX_PER_PAGE, ..query.clone() };
-            let page: PageDto<TicketItemDto> = self.get(Call::Other, "tickets", &mapping::search_params(&batch)).await?;
+            let page: PageDto<TicketItemDto> =
+                self.get(Call::Other, "tickets", &mapping::search_params(&batch)).await?;
             tickets.extend(page.items.iter().map(|t| mapping::ticket_from_search_item(t, &self.queues)));
             if mapping::is_last_page(&page, number, mapping::MAX_PER_PAGE) {
                 cut = false;
@@ -139,7 +143,8 @@ impl RequestTrackerBackend {
         let history = self.history(id).await?;
         let mut attachments = std::collections::BTreeMap::new();
         for txn in mapping::transactions_with_content(&history) {
-            let params = [("fields", mapping::ATTACHMENT_FIELDS.to_owned()), ("per_page", mapping::MAX_PER_PAGE.to_string())];
+            let params =
+                [("fields", mapping::ATTACHMENT_FIELDS.to_owned()), ("per_page", mapping::MAX_PER_PAGE.to_string())];
             let page: PageDto<AttachmentItemDto> =
                 self.get(Call::Other, &format!("transaction/{txn}/attachments"), &params).await?;
             attachments.insert(txn, page.items);
@@ -170,17 +175,22 @@ impl RequestTrackerBackend {
         let payload = mapping::create_body(&new, &queue)?;
         let response = self.send(Call::Other, self.request(Method::Post, "ticket", &[], http_body(payload))).await?;
         let created: CreatedDto = mapping::decode(&response.text())?;
-        let id = created
-            .id
-            .number()
-            .ok_or_else(|| ApiError::UnexpectedPayload { path: "id".into(), detail: format!("not a ticket id: {}", created.id) })?;
+        let id = created.id.number().ok_or_else(|| ApiError::UnexpectedPayload {
+            path: "id".into(),
+            detail: format!("not a ticket id: {}", created.id),
+        })?;
         Ok(self.ticket(id).await?.ticket)
     }
 
     /// A correspond (public) or comment (internal note). RT 5.0.3 stores one by a user whose
     /// RT language is not English and then drops the connection: on a network failure the
     /// thread is read again, and the message found there is success.
-    async fn post_message(&self, id: TicketId, message: NewMessage, visibility: Visibility) -> Result<TicketThread, ApiError> {
+    async fn post_message(
+        &self,
+        id: TicketId,
+        message: NewMessage,
+        visibility: Visibility,
+    ) -> Result<TicketThread, ApiError> {
         let action = if visibility == Visibility::Internal { "comment" } else { "correspond" };
         let payload = mapping::reply_body(&message.body, &message.attachments);
         let request = self.request(Method::Post, &format!("ticket/{id}/{action}"), &[], http_body(payload));
@@ -271,7 +281,12 @@ mod tests {
     #[test]
     fn requests_carry_the_token_and_encoded_parameters() {
         let b = backend(Some("1-27-abc"));
-        let r = b.request(Method::Get, "tickets", &[("query", "Subject LIKE 'خطا'".into()), ("fields[Owner]", "Name".into())], HttpBody::Empty);
+        let r = b.request(
+            Method::Get,
+            "tickets",
+            &[("query", "Subject LIKE 'خطا'".into()), ("fields[Owner]", "Name".into())],
+            HttpBody::Empty,
+        );
         assert_eq!(
             r.url,
             "http://127.0.0.1:18102/REST/2.0/tickets?query=Subject%20LIKE%20%27%D8%AE%D8%B7%D8%A7%27&fields%5BOwner%5D=Name"
@@ -288,7 +303,10 @@ mod tests {
             (FormPart::Text { name, value }, FormPart::File { name: file_part, file_name, mime, bytes }) => {
                 assert_eq!(name, "JSON");
                 assert_eq!(serde_json::from_str::<serde_json::Value>(value).unwrap()["Content"], "متن");
-                assert_eq!((file_part.as_str(), file_name.as_str(), mime.as_str()), ("Attachments", "رسید.txt", "application/octet-stream"));
+                assert_eq!(
+                    (file_part.as_str(), file_name.as_str(), mime.as_str()),
+                    ("Attachments", "رسید.txt", "application/octet-stream")
+                );
                 assert_eq!(bytes, b"x");
             }
             other => panic!("{other:?}"),

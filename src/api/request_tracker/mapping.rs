@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde_json::{json, Map, Value};
 
 use super::dto::{
-    AttachmentItemDto, Id, AttachmentRecordDto, HistoryItemDto, PageDto, RefDto, TicketItemDto, TicketRecordDto,
+    AttachmentItemDto, AttachmentRecordDto, HistoryItemDto, Id, PageDto, RefDto, TicketItemDto, TicketRecordDto,
 };
 use crate::api::{ApiError, Capabilities, FieldError};
 use crate::domain::{
@@ -530,7 +530,8 @@ pub fn transactions_with_content(history: &[HistoryItemDto]) -> Vec<String> {
 /// A ticket record names its requestors and owner by id only; the history's creators
 /// (expanded with `USER_FIELDS`) carry their real names and e-mails.
 pub fn name_people_from_history(record: &mut TicketRecordDto, history: &[HistoryItemDto]) {
-    let known = |id: &Id| history.iter().filter_map(|h| h.creator.as_ref()).find(|c| &c.id == id && c.real_name.is_some());
+    let known =
+        |id: &Id| history.iter().filter_map(|h| h.creator.as_ref()).find(|c| &c.id == id && c.real_name.is_some());
     for r in record.requestor.iter_mut().chain(record.owner.as_mut()) {
         if r.real_name.is_none() {
             if let Some(c) = known(&r.id) {
