@@ -127,6 +127,24 @@ pub fn shorten(text: &str) -> String {
 /// recorded bodies (each adapter brings its own palette of hostile bytes).
 #[cfg(test)]
 pub mod fuzz {
+    use serde::de::DeserializeOwned;
+
+    use super::decode;
+    use crate::api::ApiError;
+
+    /// `text` decoded as `T`, or `None` after checking the failure is an `UnexpectedPayload`
+    /// that names a path (anything else, or a panic, fails the fuzz test).
+    pub fn decoded_or_path<T: DeserializeOwned>(text: &str) -> Option<T> {
+        match decode::<T>(text) {
+            Ok(v) => Some(v),
+            Err(ApiError::UnexpectedPayload { path, .. }) => {
+                assert!(!path.is_empty(), "empty path for {text:?}");
+                None
+            }
+            Err(other) => panic!("decode returned {other:?}"),
+        }
+    }
+
     /// xorshift64*: deterministic, so a failure reproduces with the same seed.
     pub struct Rng(pub u64);
 

@@ -79,6 +79,7 @@ pub enum Msg {
     Sending,
     TicketSubmitted,
     YourTrackingNumber,
+    SubmittedWithoutTracking,
     TrackingNumber,
     ViewTicket,
     SubmitAnother,

@@ -18,7 +18,7 @@ use super::dto::{
 };
 use super::mapping::*;
 use super::AwesomeSupportBackend;
-use crate::api::json::fuzz::{mutate, prefix, Rng};
+use crate::api::json::fuzz::{decoded_or_path, mutate, prefix, Rng};
 use crate::api::wordpress::{total_header, WpAuth};
 use crate::api::{ApiError, FieldError, Viewer};
 use crate::domain::{
@@ -1104,28 +1104,18 @@ const PALETTE: [&str; 26] = [
 /// Decodes `text` as every shape the adapter reads and maps whatever decodes; a decode
 /// error must be `UnexpectedPayload` with a path. Returns how many shapes decoded.
 fn exercise(text: &str) -> usize {
-    fn check<T: DeserializeOwned>(text: &str) -> Option<T> {
-        match decode::<T>(text) {
-            Ok(v) => Some(v),
-            Err(ApiError::UnexpectedPayload { path, .. }) => {
-                assert!(!path.is_empty());
-                None
-            }
-            Err(other) => panic!("decode returned {other:?}"),
-        }
-    }
     let dir = directory();
     let mut ok = 0;
-    if let Some(rows) = check::<Vec<TicketDto>>(text) {
+    if let Some(rows) = decoded_or_path::<Vec<TicketDto>>(text) {
         for t in &rows {
             let _ = ticket_from(t, &dir);
         }
         ok += 1;
     }
-    let replies = check::<Vec<ReplyDto>>(text);
-    let history = check::<Vec<HistoryDto>>(text);
-    let media = check::<Vec<MediaDto>>(text);
-    if let Some(t) = check::<TicketDto>(text) {
+    let replies = decoded_or_path::<Vec<ReplyDto>>(text);
+    let history = decoded_or_path::<Vec<HistoryDto>>(text);
+    let media = decoded_or_path::<Vec<MediaDto>>(text);
+    if let Some(t) = decoded_or_path::<TicketDto>(text) {
         let _ = thread_from(
             &t,
             replies.as_deref().unwrap_or_default(),
@@ -1142,30 +1132,30 @@ fn exercise(text: &str) -> usize {
         let _: Vec<String> = m.iter().map(file_name).collect();
     }
     ok += usize::from(replies.is_some()) + usize::from(history.is_some()) + usize::from(media.is_some());
-    if let Some(terms) = check::<Vec<TermDto>>(text) {
+    if let Some(terms) = decoded_or_path::<Vec<TermDto>>(text) {
         let _ = priorities(&terms);
         ok += 1;
     }
-    if let Some(users) = check::<Vec<UserDto>>(text) {
+    if let Some(users) = decoded_or_path::<Vec<UserDto>>(text) {
         let _ = super::mapping::agents(&users);
         ok += 1;
     }
-    if let Some(me) = check::<UserDto>(text) {
+    if let Some(me) = decoded_or_path::<UserDto>(text) {
         let _ = viewer_from(&me);
         ok += 1;
     }
-    if let Some(all) = check::<BTreeMap<String, PostStatusDto>>(text) {
+    if let Some(all) = decoded_or_path::<BTreeMap<String, PostStatusDto>>(text) {
         let _ = ticket_statuses(&all);
         ok += 1;
     }
-    if let Some(s) = check::<SettingsDto>(text) {
+    if let Some(s) = decoded_or_path::<SettingsDto>(text) {
         let _ = check_attachments(&[], &s);
         ok += 1;
     }
-    ok += usize::from(check::<MediaDto>(text).is_some());
-    ok += usize::from(check::<ReplyDto>(text).is_some());
-    ok += usize::from(check::<WpErrorDto>(text).is_some());
-    ok += usize::from(check::<bool>(text).is_some());
+    ok += usize::from(decoded_or_path::<MediaDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<ReplyDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<WpErrorDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<bool>(text).is_some());
     for status in [400, 401, 403, 404, 500] {
         let _ = error_for(status, text);
         let _ = is_past_last_page(status, text);

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
-use crate::api::json::fuzz::{mutate, prefix, Rng};
+use crate::api::json::fuzz::{decoded_or_path, mutate, prefix, Rng};
 use super::dto::{
     DetailDto, FieldErrorsDto, FollowupAttachmentDto, FollowupDto, PageDto, TicketDto, TokenDto, UserTicketDto,
 };
@@ -817,44 +817,34 @@ const PALETTE: [&str; 24] = [
 /// Decodes `text` as every shape the adapter reads and maps whatever decodes; a decode
 /// error must be `UnexpectedPayload` with a path. Returns how many shapes decoded.
 fn exercise(text: &str) -> usize {
-    fn check<T: DeserializeOwned>(text: &str) -> Option<T> {
-        match decode::<T>(text) {
-            Ok(v) => Some(v),
-            Err(ApiError::UnexpectedPayload { path, .. }) => {
-                assert!(!path.is_empty());
-                None
-            }
-            Err(other) => panic!("decode returned {other:?}"),
-        }
-    }
     let mut ok = 0;
-    if let Some(p) = check::<PageDto<TicketDto>>(text) {
+    if let Some(p) = decoded_or_path::<PageDto<TicketDto>>(text) {
         let _ = page_from(&p, 1, 25, &queues());
         ok += 1;
         for t in &p.results {
             let _ = messages_from(t);
         }
     }
-    if let Some(t) = check::<TicketDto>(text) {
+    if let Some(t) = decoded_or_path::<TicketDto>(text) {
         let _ = thread_from(&t, &queues());
         ok += 1;
     }
-    ok += usize::from(check::<FollowupDto>(text).is_some());
-    ok += usize::from(check::<PageDto<FollowupDto>>(text).is_some());
-    ok += usize::from(check::<PageDto<FollowupAttachmentDto>>(text).is_some());
-    if let Some(p) = check::<PageDto<UserTicketDto>>(text) {
+    ok += usize::from(decoded_or_path::<FollowupDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<PageDto<FollowupDto>>(text).is_some());
+    ok += usize::from(decoded_or_path::<PageDto<FollowupAttachmentDto>>(text).is_some());
+    if let Some(p) = decoded_or_path::<PageDto<UserTicketDto>>(text) {
         let _: Vec<_> = p.results.iter().map(customer_ticket_from).collect();
         let _ = queues_seen(&p.results);
         ok += 1;
     }
-    if let Some(row) = check::<UserTicketDto>(text) {
+    if let Some(row) = decoded_or_path::<UserTicketDto>(text) {
         let _ = customer_ticket_from(&row);
         ok += 1;
     }
-    ok += usize::from(check::<TokenDto>(text).is_some());
-    ok += usize::from(check::<DetailDto>(text).is_some());
-    ok += usize::from(check::<FieldErrorsDto>(text).is_some());
-    ok += usize::from(check::<Value>(text).is_some());
+    ok += usize::from(decoded_or_path::<TokenDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<DetailDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<FieldErrorsDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<Value>(text).is_some());
     for status in [400, 401, 403, 404, 500] {
         let _ = error_for(status, text);
         let _ = is_past_last_page(status, text);

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
-use crate::api::json::fuzz::{mutate, prefix, Rng};
+use crate::api::json::fuzz::{decoded_or_path, mutate, prefix, Rng};
 use super::dto::{
     AttachmentItemDto, AttachmentRecordDto, CreatedDto, ErrorDto, HistoryItemDto, MessagesDto, PageDto, RefDto,
     TicketItemDto, TicketRecordDto,
@@ -1083,23 +1083,13 @@ const PALETTE: [&str; 24] = [
 /// Decodes `text` as every shape the adapter reads and maps whatever decodes; a decode
 /// error must be `UnexpectedPayload` with a path. Returns how many shapes decoded.
 fn exercise(text: &str) -> usize {
-    fn check<T: DeserializeOwned>(text: &str) -> Option<T> {
-        match decode::<T>(text) {
-            Ok(v) => Some(v),
-            Err(ApiError::UnexpectedPayload { path, .. }) => {
-                assert!(!path.is_empty(), "empty path for {text:?}");
-                None
-            }
-            Err(other) => panic!("decode returned {other:?}"),
-        }
-    }
     let mut ok = 0;
-    if let Some(p) = check::<PageDto<TicketItemDto>>(text) {
+    if let Some(p) = decoded_or_path::<PageDto<TicketItemDto>>(text) {
         let _ = page_from(&p, 2, 5, &queues());
         ok += 1;
     }
-    let history = check::<PageDto<HistoryItemDto>>(text).map(|p| p.items);
-    let parts = check::<PageDto<AttachmentItemDto>>(text).map(|p| p.items);
+    let history = decoded_or_path::<PageDto<HistoryItemDto>>(text).map(|p| p.items);
+    let parts = decoded_or_path::<PageDto<AttachmentItemDto>>(text).map(|p| p.items);
     if let Some(h) = &history {
         ok += 1;
         let map: BTreeMap<String, Vec<AttachmentItemDto>> =
@@ -1107,21 +1097,21 @@ fn exercise(text: &str) -> usize {
         let _ = messages_from(h, &map, &[]);
     }
     ok += usize::from(parts.is_some());
-    if let Some(r) = check::<TicketRecordDto>(text) {
+    if let Some(r) = decoded_or_path::<TicketRecordDto>(text) {
         let _ = thread_from(&r, history.as_deref().unwrap_or_default(), &BTreeMap::new(), &queues());
         ok += 1;
     }
-    if let Some(a) = check::<AttachmentRecordDto>(text) {
+    if let Some(a) = decoded_or_path::<AttachmentRecordDto>(text) {
         let _ = attachment_bytes(&a);
         ok += 1;
     }
-    ok += usize::from(check::<CreatedDto>(text).is_some());
-    ok += usize::from(check::<ErrorDto>(text).is_some());
-    if let Some(m) = check::<MessagesDto>(text) {
+    ok += usize::from(decoded_or_path::<CreatedDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<ErrorDto>(text).is_some());
+    if let Some(m) = decoded_or_path::<MessagesDto>(text) {
         let _ = put_outcome(&m);
         ok += 1;
     }
-    ok += usize::from(check::<Value>(text).is_some());
+    ok += usize::from(decoded_or_path::<Value>(text).is_some());
     for status in [400, 401, 403, 404, 500, 502] {
         for call in [Call::Other, Call::ReadById, Call::Reply] {
             let _ = error_for_call(call, status, text);

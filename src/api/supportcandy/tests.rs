@@ -9,7 +9,7 @@ use super::dto::{
     Text, ThreadBodyDto, ThreadDto, TicketDto, Time, WpErrorDto,
 };
 use super::mapping::*;
-use crate::api::json::fuzz::{mutate, prefix, Rng};
+use crate::api::json::fuzz::{decoded_or_path, mutate, prefix, Rng};
 use crate::api::{ApiError, FieldError};
 use crate::domain::{
     AuthorKind, Body, NewTicket, Person, PriorityLevel, StatusKind, TicketUpdate, Visibility, Vocabulary,
@@ -965,44 +965,34 @@ const PALETTE: [&str; 24] = [
 /// Decodes `text` as every shape the adapter reads and maps whatever decodes; a decode
 /// error must be `UnexpectedPayload` with a path. Returns how many shapes decoded.
 fn exercise(text: &str, v: &Vocabulary) -> usize {
-    fn check<T: DeserializeOwned>(text: &str) -> Option<T> {
-        match decode::<T>(text) {
-            Ok(v) => Some(v),
-            Err(ApiError::UnexpectedPayload { path, .. }) => {
-                assert!(!path.is_empty());
-                None
-            }
-            Err(other) => panic!("decode returned {other:?}"),
-        }
-    }
     let none = People::new();
     let mut ok = 0;
-    if let Some(p) = check::<PageDto<TicketDto>>(text) {
+    if let Some(p) = decoded_or_path::<PageDto<TicketDto>>(text) {
         let _ = page_from(&p, v, &none);
         ok += 1;
     }
-    if let Some(t) = check::<TicketDto>(text) {
+    if let Some(t) = decoded_or_path::<TicketDto>(text) {
         let _ = ticket_from(&t, v, &none);
         let _ = check_applied(&TicketUpdate { status: Some("4".into()), ..TicketUpdate::default() }, &t);
         ok += 1;
     }
-    if let Some(p) = check::<PageDto<ThreadDto>>(text) {
+    if let Some(p) = decoded_or_path::<PageDto<ThreadDto>>(text) {
         let ticket: TicketDto = parsed(fixture!("ticket-agent"));
         let _ = thread_from(&ticket, &p.results, v, &none, &FileNames::new(), SITE);
         ok += 1;
     }
-    ok += usize::from(check::<ThreadDto>(text).is_some());
-    if let Some(rows) = check::<Vec<LabelDto>>(text) {
+    ok += usize::from(decoded_or_path::<ThreadDto>(text).is_some());
+    if let Some(rows) = decoded_or_path::<Vec<LabelDto>>(text) {
         let _ = (statuses(&rows), priorities(&rows));
         ok += 1;
     }
-    ok += usize::from(check::<Vec<CategoryDto>>(text).is_some());
-    ok += usize::from(check::<PageDto<AgentDto>>(text).is_some());
-    ok += usize::from(check::<CustomerDto>(text).is_some());
-    ok += usize::from(check::<CurrentUserDto>(text).is_some());
-    ok += usize::from(check::<AttachmentDto>(text).is_some());
-    ok += usize::from(check::<WpErrorDto>(text).is_some());
-    ok += usize::from(check::<JsonErrorDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<Vec<CategoryDto>>(text).is_some());
+    ok += usize::from(decoded_or_path::<PageDto<AgentDto>>(text).is_some());
+    ok += usize::from(decoded_or_path::<CustomerDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<CurrentUserDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<AttachmentDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<WpErrorDto>(text).is_some());
+    ok += usize::from(decoded_or_path::<JsonErrorDto>(text).is_some());
     for status in [400, 401, 403, 404, 500] {
         let _ = error_for(status, text);
     }

@@ -200,6 +200,19 @@ fn Submitted(ticket: Ticket, on_again: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let prefs = use_prefs();
     let number = ticket.number.clone();
+    // WSDesk takes a ticket but names no number for it: nothing to track or open here.
+    if number.is_empty() {
+        return view! {
+            <div class="submitted" role="status">
+                <h1>{move || i18n.t(Msg::TicketSubmitted)}</h1>
+                <p data-testid="no-tracking">{move || i18n.t(Msg::SubmittedWithoutTracking)}</p>
+                <p class="actions">
+                    <button type="button" class="link-button" on:click=move |_| on_again.run(())>{move || i18n.t(Msg::SubmitAnother)}</button>
+                </p>
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div class="submitted" role="status">
             <h1>{move || i18n.t(Msg::TicketSubmitted)}</h1>
@@ -214,4 +227,5 @@ fn Submitted(ticket: Ticket, on_again: Callback<()>) -> impl IntoView {
             </p>
         </div>
     }
+    .into_any()
 }

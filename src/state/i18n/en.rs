@@ -64,6 +64,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::Sending => "Sending…",
         Msg::TicketSubmitted => "Your ticket has been submitted",
         Msg::YourTrackingNumber => "Your tracking number:",
+        Msg::SubmittedWithoutTracking => "We received your request. The answer will come by e-mail; this helpdesk gives no tracking number.",
         Msg::TrackingNumber => "Tracking number",
         Msg::ViewTicket => "View ticket",
         Msg::SubmitAnother => "Submit another ticket",

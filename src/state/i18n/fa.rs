@@ -64,6 +64,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::Sending => "در حال ارسال…",
         Msg::TicketSubmitted => "تیکت شما ثبت شد",
         Msg::YourTrackingNumber => "شمارهٔ پیگیری شما:",
+        Msg::SubmittedWithoutTracking => "درخواست شما رسید. پاسخ از راه ایمیل به دستتان می‌رسد؛ این سامانه شمارهٔ پیگیری نمی‌دهد.",
         Msg::TrackingNumber => "شمارهٔ پیگیری",
         Msg::ViewTicket => "مشاهدهٔ تیکت",
         Msg::SubmitAnother => "ثبت تیکت دیگر",
