@@ -1,6 +1,7 @@
 //! Reusable views. They read app-wide contexts (prefs, i18n, session) but never import
 //! pages or adapters.
 
+pub mod attachment_link;
 pub mod attachment_picker;
 pub mod badges;
 pub mod composer;

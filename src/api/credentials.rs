@@ -1,16 +1,12 @@
 //! What the signed-in user proves themselves with, and how each backend wants it sent.
 //! Kept in `sessionStorage` only (this tab), never in config, attributes or URLs.
 
-use serde::{Deserialize, Serialize};
-
 use super::wordpress::WpAuth;
 use super::BackendKind;
 use crate::domain::base64;
 
-/// Stored externally tagged (`{"token": {"token": "…"}}`): an internally tagged enum costs
-/// the bundle ~10 KB of serde's buffering code.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Stored as lines (`to_stored`), not JSON: serde's enum code cost every bundle ~3 KB.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub enum Credentials {
     #[default]
     None,
@@ -78,6 +74,29 @@ impl Credentials {
         }
     }
 
+    /// `token\n<token>`, `password\n<user>\n<password>` or `nonce\n<nonce>`; empty for none.
+    pub fn to_stored(&self) -> String {
+        match self {
+            Credentials::None => String::new(),
+            Credentials::Token { token } => format!("token\n{token}"),
+            Credentials::Password { user, password } => format!("password\n{user}\n{password}"),
+            Credentials::Nonce { nonce } => format!("nonce\n{nonce}"),
+        }
+    }
+
+    /// The inverse of `to_stored`; anything else is no credentials.
+    pub fn from_stored(text: &str) -> Credentials {
+        let mut parts = text.splitn(3, '\n');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("token"), Some(token), None) => Credentials::Token { token: token.into() },
+            (Some("password"), Some(user), Some(password)) => {
+                Credentials::Password { user: user.into(), password: password.into() }
+            }
+            (Some("nonce"), Some(nonce), None) => Credentials::Nonce { nonce: nonce.into() },
+            _ => Credentials::None,
+        }
+    }
+
     /// A Request Tracker or django token, if that is what these are.
     pub fn token(&self) -> Option<String> {
         match self {
@@ -120,9 +139,13 @@ mod tests {
 
     #[test]
     fn stored_form_round_trips_and_debug_hides_secrets() {
-        let c = Credentials::Password { user: "agent".into(), password: "s3cret pass".into() };
-        let json = serde_json::to_string(&c).unwrap();
-        assert_eq!(serde_json::from_str::<Credentials>(&json).unwrap(), c);
+        let c = Credentials::Password { user: "agent".into(), password: "s3cret\npass".into() };
+        assert_eq!(Credentials::from_stored(&c.to_stored()), c);
+        for other in [Credentials::Token { token: "t-1".into() }, Credentials::Nonce { nonce: "n".into() }, Credentials::None] {
+            assert_eq!(Credentials::from_stored(&other.to_stored()), other);
+        }
+        assert_eq!(Credentials::from_stored("{\"token\":{\"token\":\"x\"}}"), Credentials::None);
+        assert_eq!(Credentials::from_stored("token"), Credentials::None);
         let shown = format!("{c:?} {:?}", Credentials::Token { token: "tok-9".into() });
         assert!(!shown.contains("s3cret") && !shown.contains("tok-9"), "{shown}");
     }

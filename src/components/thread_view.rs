@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::attachment_link::AttachmentLink;
 use super::message_body::MessageBody;
 use super::time_text::TimeText;
 use crate::domain::{AuthorKind, Message, Visibility};
@@ -58,7 +59,7 @@ fn MessageItem(message: Message) -> impl IntoView {
                         let size = move || prefs.get().number(a.size.div_ceil(1024) as i64);
                         view! {
                             <li>
-                                <a href=a.url.clone() download=a.name.clone() rel="noopener noreferrer" dir="auto">{a.name.clone()}</a>
+                                <AttachmentLink attachment=a.clone()/>
                                 " (" {size} " KB)"
                             </li>
                         }

@@ -11,7 +11,7 @@ use crate::platform::{BrowserStorage, KeyValue};
 use crate::state::config::RuntimeConfig;
 
 const CONNECTION_KEY: &str = "pishkhan.connection.v1";
-pub const CREDENTIALS_KEY: &str = "pishkhan.credentials.v1";
+pub const CREDENTIALS_KEY: &str = "pishkhan.credentials.v2";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Connection {
@@ -38,15 +38,14 @@ impl Connection {
 }
 
 pub fn load_credentials(stored: &dyn KeyValue) -> Credentials {
-    stored.get(CREDENTIALS_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+    stored.get(CREDENTIALS_KEY).map(|raw| Credentials::from_stored(&raw)).unwrap_or_default()
 }
 
 pub fn save_credentials(stored: &dyn KeyValue, credentials: &Credentials) {
-    match serde_json::to_string(credentials) {
-        Ok(raw) if !credentials.is_none() => {
-            let _ = stored.set(CREDENTIALS_KEY, &raw);
-        }
-        _ => stored.remove(CREDENTIALS_KEY),
+    if credentials.is_none() {
+        stored.remove(CREDENTIALS_KEY);
+    } else {
+        let _ = stored.set(CREDENTIALS_KEY, &credentials.to_stored());
     }
 }
 
@@ -112,7 +111,7 @@ mod tests {
         assert_eq!(Connection::resolve(&RuntimeConfig::default(), &stored).kind, BackendKind::Demo);
         stored.set(CONNECTION_KEY, "{not json").unwrap();
         assert_eq!(Connection::resolve(&RuntimeConfig::default(), &stored).kind, BackendKind::Demo);
-        stored.set(CREDENTIALS_KEY, "[1,2]").unwrap();
+        stored.set(CREDENTIALS_KEY, "basic\nx").unwrap();
         assert_eq!(load_credentials(&stored), Credentials::None);
     }
 

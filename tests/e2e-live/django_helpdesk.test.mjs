@@ -19,8 +19,8 @@ const agentToken = () => JSON.parse(readFileSync(TOKENS, 'utf8')).agent;
 /** A page already signed in: the credentials the connection screen keeps, in sessionStorage. */
 async function agentPage() {
   const opened = await openPage(browser);
-  await opened.page.addInitScript((token) => sessionStorage.setItem('pishkhan.credentials.v1',
-    JSON.stringify({ token: { token } })), agentToken());
+  await opened.page.addInitScript((token) => sessionStorage.setItem('pishkhan.credentials.v2', `token\n${token}`),
+    agentToken());
   return opened;
 }
 
@@ -86,8 +86,7 @@ test('django-helpdesk: list, Persian search, thread with notes, reply', async ()
 
 test('django-helpdesk: an expired token goes back to the connection screen and keeps the page', async () => {
   const { context, page } = await openPage(browser);
-  await page.addInitScript(() => sessionStorage.setItem('pishkhan.credentials.v1',
-    JSON.stringify({ token: { token: 'expired-token' } })));
+  await page.addInitScript(() => sessionStorage.setItem('pishkhan.credentials.v2', 'token\nexpired-token'));
   await page.goto(`${BASE_URL}/dashboard/tickets/3`);
   await page.waitForURL(/\/dashboard\/connect\?next=%2Fdashboard%2Ftickets%2F3$/);
   await page.fill('input[name=secret]', agentToken());

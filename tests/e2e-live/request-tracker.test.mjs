@@ -14,8 +14,7 @@ const tokens = () => JSON.parse(readFileSync(TOKENS, 'utf8'));
 
 /** Credentials as the connection screen keeps them: in sessionStorage, this tab only. */
 async function signIn(page, token) {
-  await page.addInitScript((t) => sessionStorage.setItem('pishkhan.credentials.v1',
-    JSON.stringify({ token: { token: t } })), token);
+  await page.addInitScript((t) => sessionStorage.setItem('pishkhan.credentials.v2', `token\n${t}`), token);
 }
 
 let browser;

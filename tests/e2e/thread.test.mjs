@@ -124,6 +124,12 @@ test('attachments: type and size are checked before sending; sent ones download 
   const href = await link.getAttribute('href');
   assert.ok(href.startsWith('data:text/plain;base64,'), href.slice(0, 40));
   assert.equal(Buffer.from(href.split(',')[1], 'base64').toString('utf8'), 'خطای ۵۰۰ در ساعت ۱۰');
+  // A click downloads through the backend (with credentials, for real servers) as a file.
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.equal(download.suggestedFilename(), 'گزارش.txt');
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  assert.equal(Buffer.concat(chunks).toString('utf8'), 'خطای ۵۰۰ در ساعت ۱۰');
   assert.deepEqual(problems, []);
   await context.close();
 });
