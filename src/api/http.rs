@@ -93,6 +93,36 @@ impl HttpResponse {
     }
 }
 
+/// Percent-encodes every byte outside RFC 3986's unreserved set (UTF-8 included), so Persian
+/// search text and PHP's `filters[status]` keys survive.
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `k=v&…` from unencoded pairs (no leading `?`; empty for none).
+pub fn query_string<K: AsRef<str>>(params: &[(K, String)]) -> String {
+    let pairs: Vec<String> =
+        params.iter().map(|(k, v)| format!("{}={}", encode_component(k.as_ref()), encode_component(v))).collect();
+    pairs.join("&")
+}
+
+/// `url` with `params` appended as its query (`url` alone for none).
+pub fn with_query<K: AsRef<str>>(url: String, params: &[(K, String)]) -> String {
+    if params.is_empty() {
+        url
+    } else {
+        format!("{url}?{}", query_string(params))
+    }
+}
+
 /// Sends `request`; a GET is tried again after a network failure, a timeout or a 5xx.
 pub async fn send(request: &HttpRequest) -> Result<HttpResponse, ApiError> {
     let retries: &[i32] = if request.method == Method::Get { &RETRY_DELAYS_MS } else { &[] };
@@ -201,4 +231,22 @@ async fn sleep(ms: i32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_strings_encode_persian_brackets_and_separators() {
+        let params = [("filters[status_type]", "closed".to_owned()), ("search", "صورت حساب&x=1".to_owned())];
+        assert_eq!(
+            query_string(&params),
+            "filters%5Bstatus_type%5D=closed&search=%D8%B5%D9%88%D8%B1%D8%AA%20%D8%AD%D8%B3%D8%A7%D8%A8%26x%3D1"
+        );
+        assert_eq!(encode_component("a b&c=d/é~"), "a%20b%26c%3Dd%2F%C3%A9~");
+        let none: [(&str, String); 0] = [];
+        assert_eq!(with_query("http://h/x".into(), &none), "http://h/x");
+        assert_eq!(with_query("http://h/x".into(), &[("page".to_owned(), "2".to_owned())]), "http://h/x?page=2");
+    }
 }

@@ -26,7 +26,7 @@ pub use mapping::{
     attachment_bytes, capabilities, create_body, customer_capabilities, decode, departments_from, ends_with_message,
     error_for, error_for_call, history_params, is_last_page, like_pattern, messages_from, name_people_from_history,
     needs_multipart,
-    page_from, parse_time, priorities, priority_for, put_outcome, query_string, reply_body, search_params, search_query,
+    page_from, parse_time, priorities, priority_for, put_outcome, reply_body, search_params, search_query,
     server_is_exact, sort_params, sql_string, status_for, statuses, thread_from, ticket_from_record,
     ticket_from_search_item, transactions_with_content, update_body, Call, Payload, ATTACHMENT_FIELDS, HISTORY_FIELDS,
     MAX_PER_PAGE, SEARCH_FIELDS, USER_FIELDS,

@@ -124,27 +124,6 @@ pub fn total_header(value: Option<&str>) -> Option<u64> {
     value.and_then(|v| v.trim().parse().ok())
 }
 
-/// `?a=1&b=…` from unencoded pairs (empty for none): RFC 3986 unreserved bytes stay, all else
-/// is percent-encoded as UTF-8, so Persian search text and PHP's `filters[status]` keys survive.
-pub fn query_string(params: &[(String, String)]) -> String {
-    fn encode(text: &str, out: &mut String) {
-        for byte in text.bytes() {
-            match byte {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(char::from(byte)),
-                _ => out.push_str(&format!("%{byte:02X}")),
-            }
-        }
-    }
-    let mut out = String::new();
-    for (i, (name, value)) in params.iter().enumerate() {
-        out.push(if i == 0 { '?' } else { '&' });
-        encode(name, &mut out);
-        out.push('=');
-        encode(value, &mut out);
-    }
-    out
-}
-
 /// A time the way `current_time('mysql')` writes it — the site's wall clock with no offset
 /// (`2026-12-03 20:16:29`) — in UTC, given the site's offset. A text that names its own zone
 /// (`Z`, `+03:30`) is taken at its word. `None` for anything unparsable, including MySQL's
@@ -251,19 +230,6 @@ mod tests {
         assert_eq!(total_header(Some(" 42 ")), Some(42));
         assert_eq!(total_header(Some("many")), None);
         assert_eq!(total_header(None), None);
-    }
-
-    #[test]
-    fn query_strings_encode_persian_and_brackets() {
-        let params = vec![
-            ("filters[status_type]".to_owned(), "closed".to_owned()),
-            ("search".to_owned(), "صورت حساب&x=1".to_owned()),
-        ];
-        assert_eq!(
-            query_string(&params),
-            "?filters%5Bstatus_type%5D=closed&search=%D8%B5%D9%88%D8%B1%D8%AA%20%D8%AD%D8%B3%D8%A7%D8%A8%26x%3D1"
-        );
-        assert_eq!(query_string(&[]), "");
     }
 
     #[test]

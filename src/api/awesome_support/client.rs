@@ -65,7 +65,7 @@ impl AwesomeSupportBackend {
     fn request(&self, method: Method, path: &str, params: &[(&str, String)], json: Option<Value>) -> HttpRequest {
         let mut url = rest_url(&self.site, NAMESPACE, path);
         if !params.is_empty() {
-            url = format!("{url}?{}", mapping::query_string(params));
+            url = format!("{url}?{}", http::query_string(params));
         }
         let body = json.map(HttpBody::Json).unwrap_or_default();
         self.authorize(HttpRequest { body, ..HttpRequest::new(method, url) })

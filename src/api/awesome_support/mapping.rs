@@ -590,22 +590,6 @@ pub fn may_be_signed_out(rows: usize, total: Option<u64>, application_password: 
     rows == 0 && (total.unwrap_or(0) > 0 || !application_password)
 }
 
-/// `a=1&b=x%2Cy`: parameters as a query string, each value percent-encoded (UTF-8).
-pub fn query_string(params: &[(&str, String)]) -> String {
-    params.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
-}
-
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 // ---------------------------------------------------------------------------------------
 // Writes
 

@@ -18,6 +18,7 @@ use super::dto::{
 };
 use super::mapping::*;
 use super::AwesomeSupportBackend;
+use crate::api::http::query_string;
 use crate::api::json::fuzz::{decoded_or_path, mutate, prefix, Rng};
 use crate::api::wordpress::{total_header, WpAuth};
 use crate::api::{ApiError, FieldError, Viewer};

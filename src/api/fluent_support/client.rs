@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use super::dto::{CreatedDto, EssentialsDto, TicketListDto, TicketViewDto, UploadDto};
 use super::mapping::{self, ListPlan, Step};
 use crate::api::http::{self, HttpBody, HttpRequest, Method};
-use crate::api::wordpress::{query_string, rest_url, WpAuth};
+use crate::api::wordpress::{rest_url, WpAuth};
 use crate::api::{ApiError, Capabilities, Viewer};
 use crate::calendar::tehran_offset;
 use crate::domain::query::run_query_by;
@@ -88,7 +88,7 @@ impl FluentSupportBackend {
     }
 
     fn request(&self, method: Method, path: &str, params: &[(String, String)], body: HttpBody) -> HttpRequest {
-        let url = format!("{}{}", rest_url(&self.site, NAMESPACE, path), query_string(params));
+        let url = http::with_query(rest_url(&self.site, NAMESPACE, path), params);
         HttpRequest { headers: self.auth.headers(), body, with_cookies: self.auth.with_cookies(), ..HttpRequest::new(method, url) }
     }
 

@@ -79,7 +79,7 @@ impl RequestTrackerBackend {
     fn request(&self, method: Method, path: &str, params: &[(&str, String)], body: HttpBody) -> HttpRequest {
         let mut url = format!("{}/{path}", self.base.trim_end_matches('/'));
         if !params.is_empty() {
-            url = format!("{url}?{}", mapping::query_string(params));
+            url = format!("{url}?{}", http::query_string(params));
         }
         let headers = self.credentials.headers(BackendKind::RequestTracker);
         HttpRequest { headers, body, ..HttpRequest::new(method, url) }

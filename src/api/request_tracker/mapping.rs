@@ -927,28 +927,6 @@ pub fn search_params(query: &TicketQuery) -> Vec<(&'static str, String)> {
     params
 }
 
-/// `k=v&…`, every byte outside RFC 3986's unreserved set percent-encoded (UTF-8 included).
-pub fn query_string(params: &[(&str, String)]) -> String {
-    fn encode(text: &str, out: &mut String) {
-        for b in text.bytes() {
-            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-                out.push(char::from(b));
-            } else {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    let mut out = String::new();
-    for (i, (name, value)) in params.iter().enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        encode(name, &mut out);
-        out.push('=');
-        encode(value, &mut out);
-    }
-    out
-}
 
 /// Whether a collection page is its last: fewer items than asked for (most collections have
 /// no `total` for non-superusers), or the known total reached.

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
+use crate::api::http::query_string;
 use crate::api::json::fuzz::{decoded_or_path, mutate, prefix, Rng};
 use super::dto::{
     AttachmentItemDto, AttachmentRecordDto, CreatedDto, ErrorDto, HistoryItemDto, MessagesDto, PageDto, RefDto,

@@ -419,23 +419,10 @@ impl ListParams {
         );
         if !self.search.trim().is_empty() {
             path.push_str("&search=");
-            path.push_str(&encode_component(self.search.trim()));
+            path.push_str(&crate::api::http::encode_component(self.search.trim()));
         }
         path
     }
-}
-
-/// Percent-encoding for a query value (RFC 3986 unreserved characters stay).
-pub fn encode_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------

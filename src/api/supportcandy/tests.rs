@@ -9,6 +9,7 @@ use super::dto::{
     Text, ThreadBodyDto, ThreadDto, TicketDto, Time, WpErrorDto,
 };
 use super::mapping::*;
+use crate::api::http::encode_component;
 use crate::api::json::fuzz::{decoded_or_path, mutate, prefix, Rng};
 use crate::api::{ApiError, FieldError};
 use crate::domain::{
