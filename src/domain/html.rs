@@ -6,6 +6,23 @@
 const HIDDEN: [&str; 4] = ["script", "style", "head", "template"];
 const BLOCK_ENDS: [&str; 10] = ["p", "div", "br", "li", "tr", "h1", "h2", "h3", "blockquote", "pre"];
 
+/// Typed text as HTML for a backend that stores HTML: `& < > "` escaped, each line break
+/// (`\r\n` or `\n`) written as `line_break` (each backend has its own habit).
+pub fn text_to_html(text: &str, line_break: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.replace("\r\n", "\n").chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\n' => out.push_str(line_break),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;

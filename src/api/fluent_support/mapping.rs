@@ -516,18 +516,7 @@ pub fn customer_list_plan(query: &TicketQuery) -> Option<ListPlan> {
 /// so there a typed tag that `wp_kses_post` allows becomes markup; agent replies keep it as
 /// text.
 pub fn text_to_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.replace("\r\n", "\n").chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("<br>\n"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::domain::html::text_to_html(text, "<br>\n")
 }
 
 fn priority_key(key: Option<&str>) -> Result<Option<String>, FieldError> {

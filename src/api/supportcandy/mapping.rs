@@ -434,18 +434,7 @@ impl ListParams {
 /// newlines turned into `<br />`. Sending our own escaped HTML makes every text come back as
 /// typed.
 pub fn text_to_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.replace("\r\n", "\n").chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("<br />"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::domain::html::text_to_html(text, "<br />")
 }
 
 fn id_list(ids: &[u64]) -> String {

@@ -52,18 +52,9 @@ pub fn unsupported(what: &str) -> ApiError {
 }
 
 /// Plain text as the HTML WSDesk stores: it keeps the description as sent (no sanitizing)
-/// and turns newlines into `<br/>` itself, so only the markup characters are escaped.
+/// and turns newlines into `<br/>` itself, so newlines stay and the markup is escaped.
 pub fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.replace("\r\n", "\n").chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::domain::html::text_to_html(text, "\n")
 }
 
 /// The multipart form of `wsdesk_api_create_ticket`. The server validates nothing (a missing
