@@ -204,4 +204,27 @@ pub mod fuzz {
         }
         &text[..at]
     }
+
+    /// `body` cut at about `cuts` evenly spaced places, then `mutations` copies mutated from
+    /// `palette`, each handed to `exercise` (which returns how many shapes decoded). Returns
+    /// how many variants were tried and how many mutated copies still decoded as something.
+    pub fn cut_and_mutate(
+        rng: &mut Rng,
+        body: &str,
+        cuts: usize,
+        mutations: usize,
+        palette: &[&str],
+        mut exercise: impl FnMut(&str) -> usize,
+    ) -> (usize, usize) {
+        let (mut variants, mut decoded) = (0, 0);
+        for at in (0..body.len()).step_by((body.len() / cuts).max(1)) {
+            exercise(prefix(body, at));
+            variants += 1;
+        }
+        for _ in 0..mutations {
+            decoded += usize::from(exercise(&mutate(rng, body, palette)) > 0);
+            variants += 1;
+        }
+        (variants, decoded)
+    }
 }

@@ -19,7 +19,7 @@ use super::dto::{
 use super::mapping::*;
 use super::AwesomeSupportBackend;
 use crate::api::http::query_string;
-use crate::api::json::fuzz::{decoded_or_path, mutate, prefix, Rng};
+use crate::api::json::fuzz::{cut_and_mutate, decoded_or_path, Rng};
 use crate::api::wordpress::{total_header, WpAuth};
 use crate::api::{ApiError, FieldError, Viewer};
 use crate::domain::{
@@ -1175,16 +1175,9 @@ fn decoding_survives_truncated_and_mutated_fixtures() {
             "{}",
             f.0
         );
-        // Long bodies are cut at ~32 places, every body mutated 24 times.
-        let stride = (body.len() / 32).max(1);
-        for cut in (0..body.len()).step_by(stride) {
-            exercise(prefix(&body, cut));
-            variants += 1;
-        }
-        for _ in 0..24 {
-            decoded += usize::from(exercise(&mutate(&mut rng, &body, &PALETTE)) > 0);
-            variants += 1;
-        }
+        let (tried, still) = cut_and_mutate(&mut rng, &body, 32, 24, &PALETTE, exercise);
+        variants += tried;
+        decoded += still;
     }
     assert!(variants > 5_000, "{variants}");
     // Some mutations are harmless (a swapped space, a changed digit): those must still decode.

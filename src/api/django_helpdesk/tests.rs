@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
-use crate::api::json::fuzz::{decoded_or_path, mutate, prefix, Rng};
+use crate::api::json::fuzz::{cut_and_mutate, decoded_or_path, Rng};
 use super::dto::{
     DetailDto, FieldErrorsDto, FollowupAttachmentDto, FollowupDto, PageDto, TicketDto, TokenDto, UserTicketDto,
 };
@@ -860,15 +860,9 @@ fn decoding_survives_truncated_and_mutated_fixtures() {
         let body = exchange(f).body;
         // The recorded body itself, then cut at ~64 places.
         exercise(&body);
-        let stride = (body.len() / 64).max(1);
-        for at in (0..body.len()).step_by(stride) {
-            exercise(prefix(&body, at));
-            variants += 1;
-        }
-        for _ in 0..48 {
-            decoded += usize::from(exercise(&mutate(&mut rng, &body, &PALETTE)) > 0);
-            variants += 1;
-        }
+        let (tried, still) = cut_and_mutate(&mut rng, &body, 64, 48, &PALETTE, exercise);
+        variants += tried;
+        decoded += still;
     }
     assert!(variants > 5_000, "{variants}");
     // Some mutations are harmless (a swapped space, a changed digit): those must still decode.

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use super::dto::{CreatedDto, EssentialsDto, TicketDto, TicketListDto, TicketViewDto, UploadDto};
 use super::mapping::*;
 use crate::api::http::FormPart;
-use crate::api::json::fuzz::{mutate, prefix, Rng};
+use crate::api::json::fuzz::{cut_and_mutate, Rng};
 use crate::api::{ApiError, FieldError};
 use crate::calendar::tehran_offset;
 use crate::domain::{
@@ -1109,15 +1109,9 @@ fn decoding_survives_truncated_and_mutated_fixtures() {
     for f in ALL {
         let body = exchange(f).body;
         exercise(&body);
-        let stride = (body.len() / 48).max(1);
-        for at in (0..body.len()).step_by(stride) {
-            exercise(prefix(&body, at));
-            variants += 1;
-        }
-        for _ in 0..40 {
-            decoded += usize::from(exercise(&mutate(&mut rng, &body, &PALETTE)) > 0);
-            variants += 1;
-        }
+        let (tried, still) = cut_and_mutate(&mut rng, &body, 48, 40, &PALETTE, exercise);
+        variants += tried;
+        decoded += still;
     }
     assert!(variants > 5_000, "{variants}");
     // Some mutations are harmless (a swapped space, a changed digit): those must still decode.

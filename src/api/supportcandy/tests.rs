@@ -10,7 +10,7 @@ use super::dto::{
 };
 use super::mapping::*;
 use crate::api::http::encode_component;
-use crate::api::json::fuzz::{decoded_or_path, mutate, prefix, Rng};
+use crate::api::json::fuzz::{cut_and_mutate, decoded_or_path, Rng};
 use crate::api::{ApiError, FieldError};
 use crate::domain::{
     AuthorKind, Body, NewTicket, Person, PriorityLevel, StatusKind, TicketUpdate, Visibility, Vocabulary,
@@ -1008,15 +1008,9 @@ fn decoding_survives_truncated_and_mutated_fixtures() {
     for f in ALL {
         let body = exchange(f).body;
         exercise(&body, &v);
-        let stride = (body.len() / 48).max(1);
-        for at in (0..body.len()).step_by(stride) {
-            exercise(prefix(&body, at), &v);
-            variants += 1;
-        }
-        for _ in 0..40 {
-            decoded += usize::from(exercise(&mutate(&mut rng, &body, &PALETTE), &v) > 0);
-            variants += 1;
-        }
+        let (tried, still) = cut_and_mutate(&mut rng, &body, 48, 40, &PALETTE, |text| exercise(text, &v));
+        variants += tried;
+        decoded += still;
     }
     assert!(variants > 5_000, "{variants}");
     assert!(decoded > 100, "{decoded} of {variants}");
